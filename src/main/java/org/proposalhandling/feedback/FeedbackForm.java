@@ -1,0 +1,63 @@
+package org.proposalhandling.feedback;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 满意度反馈: the proposer's feedback form. The assigning office records a returned paper form here; the
+ * handling unit never rates itself. A first "not satisfied" sends the item back for re-handling.
+ */
+@Component("feedbackForm")
+class FeedbackForm extends FormTaskListener {
+
+  private static final List<String> RATINGS = List.of("GOOD", "FAIR", "AVERAGE", "POOR");
+
+  private final ReplyRepository replies;
+  private final FeedbackRepository feedbacks;
+
+  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks) {
+    super(items);
+    this.replies = replies;
+    this.feedbacks = feedbacks;
+  }
+
+  @Override
+  protected void prepare(DelegateTask task, Item item) {
+    Reply reply = replies.get(item.id(), item.handlingRound());
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("documentNumber", reply.documentNumber());
+    fields.put("replyText", reply.body());
+    fields.put("satisfaction", "");
+    fields.put("contactRating", "");
+    fields.put("attitudeRating", "");
+    fields.put("feedbackComments", "");
+    show(task, fields);
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Item item, FormValues form) {
+    Satisfaction satisfaction = Satisfaction.valueOf(form.requiredChoice("satisfaction", "总体评价",
+        Arrays.stream(Satisfaction.values()).map(Enum::name).toList()));
+    String contactRating = form.text("contactRating");
+    String attitudeRating = form.text("attitudeRating");
+    if ((contactRating != null && !RATINGS.contains(contactRating)) || (attitudeRating != null && !RATINGS.contains(attitudeRating))) {
+      throw new FormValidationException("评价等级只能是：好、较好、一般、差。");
+    }
+    feedbacks.save(new Feedback(item.id(), item.handlingRound(), satisfaction, contactRating, attitudeRating,
+        form.optionalText("feedbackComments", "意见和建议", 4000), currentUser(task), EngineClock.now()));
+    route(task, "rehandlingRequired", satisfaction == Satisfaction.UNSATISFIED && item.handlingRound() == 1);
+  }
+}

@@ -1,0 +1,55 @@
+package org.proposalhandling.handling;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.handling.HandlingRecords.Contact;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.stereotype.Component;
+
+/** 沟通联系: the law requires the unit to contact the proposer before it replies; this records when, how and what. */
+@Component("contactRecordForm")
+class ContactRecordForm extends FormTaskListener {
+
+  enum Means {
+    PHONE("电话"), IN_PERSON("当面走访"), MEETING("座谈会"), LETTER("书面"), EMAIL("电子邮件"), OTHER("其他");
+
+    final String label;
+
+    Means(String label) {
+      this.label = label;
+    }
+  }
+
+  private final HandlingRecords records;
+
+  ContactRecordForm(ItemRepository items, HandlingRecords records) {
+    super(items);
+    this.records = records;
+  }
+
+  @Override
+  protected void prepare(DelegateTask task, Item item) {
+    show(task, Map.of("contactedOn", "", "contactMeans", "", "contactSummary", ""));
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Item item, FormValues form) {
+    var contactedOn = form.requiredDate("contactedOn", "联系日期");
+    if (contactedOn.isAfter(EngineClock.today())) {
+      throw new FormValidationException("「联系日期」不能晚于今天。");
+    }
+    String means = form.requiredChoice("contactMeans", "联系方式", Arrays.stream(Means.values()).map(Enum::name).toList());
+    records.saveContact(item.id(), item.handlingRound(),
+        new Contact(contactedOn, means, form.requiredText("contactSummary", "沟通内容")), currentUser(task), EngineClock.now());
+  }
+
+  static String describe(Contact contact) {
+    return contact.contactedOn() + "，" + Means.valueOf(contact.means()).label + "：" + contact.summary();
+  }
+}

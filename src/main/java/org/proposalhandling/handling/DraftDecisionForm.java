@@ -1,0 +1,70 @@
+package org.proposalhandling.handling;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+
+/**
+ * A step that approves the draft reply or sends it back to drafting with a comment the drafter will read:
+ * the office head's review and the responsible official's sign-off.
+ */
+public abstract class DraftDecisionForm extends FormTaskListener {
+
+  private final ReplyRepository replies;
+  private final HandlingRecords records;
+  private final Stage stage;
+  private final String routingVariable;
+
+  protected DraftDecisionForm(ItemRepository items, ReplyRepository replies, HandlingRecords records,
+                              Stage stage, String routingVariable) {
+    super(items);
+    this.replies = replies;
+    this.records = records;
+    this.stage = stage;
+    this.routingVariable = routingVariable;
+  }
+
+  @Override
+  protected void prepare(DelegateTask task, Item item) {
+    Reply draft = replies.get(item.id(), item.handlingRound());
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("replyText", draft.body());
+    fields.put("categoryLabel", ReplyCategories.labelOf(draft.category()));
+    fields.put("disclosureLabel", Disclosure.labelOf(draft.disclosure()));
+    fields.put("handler", draft.handler());
+    fields.put("decision", "");
+    fields.put("comment", "");
+    show(task, fields);
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Item item, FormValues form) {
+    boolean approved = form.requiredChoice("decision", "意见", List.of("approve", "return")).equals("approve");
+    String comment = form.optionalText("comment", "意见说明", 4000);
+    if (!approved && comment == null) {
+      throw new FormValidationException("退回修改时须填写意见说明，起草人将据此修改。");
+    }
+    String user = currentUser(task);
+    records.saveNote(item.id(), item.handlingRound(), stage, approved, comment, user, EngineClock.now());
+    if (approved) {
+      approved(item, user);
+    }
+    route(task, routingVariable, approved);
+  }
+
+  /** What else approval means at this step. */
+  protected void approved(Item item, String userId) {
+  }
+
+  protected ReplyRepository replies() {
+    return replies;
+  }
+}

@@ -1,0 +1,79 @@
+package org.proposalhandling.handling;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.handling.HandlingRecords.Note;
+import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 起草答复: the lead unit's handler writes the reply, seeing the co-handling opinions, the contact record,
+ * and why an earlier draft came back. A second round starts from the first reply.
+ */
+@Component("draftingForm")
+class DraftingForm extends FormTaskListener {
+
+  private final HandlingRecords records;
+  private final ReplyRepository replies;
+  private final ReplyCategories categories;
+
+  DraftingForm(ItemRepository items, HandlingRecords records, ReplyRepository replies, ReplyCategories categories) {
+    super(items);
+    this.records = records;
+    this.replies = replies;
+    this.categories = categories;
+  }
+
+  @Override
+  protected void prepare(DelegateTask task, Item item) {
+    int round = item.handlingRound();
+    List<Note> notes = records.returns(item.id(), round);
+    Reply draft = replies.find(item.id(), round).or(() -> replies.find(item.id(), round - 1)).orElse(null);
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("coHandlingOpinions", records.opinions(item.id()).stream()
+        .map(opinion -> "【" + opinion.unitName() + "】" + opinion.opinion())
+        .collect(Collectors.joining("\n\n")));
+    fields.put("contactRecord", records.contact(item.id(), round).map(ContactRecordForm::describe).orElse(""));
+    fields.put("returnComments", describe(notes.stream().filter(note -> note.stage() != Stage.FEEDBACK)));
+    fields.put("proposerComments", describe(notes.stream().filter(note -> note.stage() == Stage.FEEDBACK)));
+    fields.put("publicationConsentLabel", item.publicationConsent() ? "同意公开答复" : "不同意公开答复");
+    fields.put("replyText", draft == null ? "" : draft.body());
+    fields.put("category", draft == null ? "" : draft.category());
+    fields.put("disclosure", draft == null ? "" : draft.disclosure());
+    fields.put("handlerName", draft == null ? "" : draft.handlerName());
+    fields.put("handlerPhone", draft == null ? "" : draft.handlerPhone());
+    show(task, fields);
+    List<Map<String, String>> options = categories.optionsFor(item.kind()).entrySet().stream()
+        .map(option -> Map.of("label", option.getValue(), "value", option.getKey())).toList();
+    task.setVariableLocal("categoryOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Item item, FormValues form) {
+    String body = form.requiredText("replyText", "答复正文");
+    String category = form.requiredChoice("category", "答复类别", categories.of(item.kind()));
+    String disclosure = form.requiredChoice("disclosure", "公开属性",
+        Arrays.stream(Disclosure.values()).map(Enum::name).toList());
+    if (Disclosure.valueOf(disclosure) == Disclosure.PUBLIC && !item.publicationConsent()) {
+      throw new FormValidationException("提出人不同意公开答复，「公开属性」不能选择主动公开。");
+    }
+    replies.saveDraft(item.id(), item.handlingRound(), body, category, disclosure,
+        form.requiredText("handlerName", "承办人"), form.requiredText("handlerPhone", "承办人联系电话"));
+  }
+
+  private static String describe(Stream<Note> notes) {
+    return notes.map(Note::describe).collect(Collectors.joining("\n\n"));
+  }
+}

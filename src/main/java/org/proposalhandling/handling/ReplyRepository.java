@@ -1,0 +1,63 @@
+package org.proposalhandling.handling;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ReplyRepository {
+
+  private final JdbcClient jdbc;
+
+  ReplyRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Reply> find(String itemId, int round) {
+    return jdbc.sql("select * from reply where item_id = ? and round = ?").params(itemId, round)
+        .query((rs, row) -> new Reply(rs.getString("item_id"), rs.getInt("round"), rs.getString("body"),
+            rs.getString("category"), rs.getString("disclosure"), rs.getString("handler_name"),
+            rs.getString("handler_phone"), rs.getString("document_number"), rs.getString("signed_by"),
+            instant(rs.getTimestamp("signed_at")), instant(rs.getTimestamp("delivered_at"))))
+        .optional();
+  }
+
+  public Reply get(String itemId, int round) {
+    return find(itemId, round).orElseThrow(() -> new IllegalStateException("No reply for item " + itemId + " round " + round));
+  }
+
+  void saveDraft(String itemId, int round, String body, String category, String disclosure,
+                 String handlerName, String handlerPhone) {
+    int updated = jdbc.sql("""
+            update reply set body = ?, category = ?, disclosure = ?, handler_name = ?, handler_phone = ?
+            where item_id = ? and round = ?""")
+        .params(body, category, disclosure, handlerName, handlerPhone, itemId, round).update();
+    if (updated == 0) {
+      jdbc.sql("""
+              insert into reply (item_id, round, body, category, disclosure, handler_name, handler_phone)
+              values (?, ?, ?, ?, ?, ?, ?)""")
+          .params(itemId, round, body, category, disclosure, handlerName, handlerPhone).update();
+    }
+  }
+
+  public void markSigned(String itemId, int round, String userId, Instant at) {
+    jdbc.sql("update reply set signed_by = ?, signed_at = ? where item_id = ? and round = ?")
+        .params(userId, Timestamp.from(at), itemId, round).update();
+  }
+
+  public void setDocumentNumber(String itemId, int round, String documentNumber) {
+    jdbc.sql("update reply set document_number = ? where item_id = ? and round = ?")
+        .params(documentNumber, itemId, round).update();
+  }
+
+  public void markDelivered(String itemId, int round, Instant at) {
+    jdbc.sql("update reply set delivered_at = ? where item_id = ? and round = ?")
+        .params(Timestamp.from(at), itemId, round).update();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

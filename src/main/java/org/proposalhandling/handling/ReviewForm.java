@@ -1,0 +1,14 @@
+package org.proposalhandling.handling;
+
+import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.item.ItemRepository;
+import org.springframework.stereotype.Component;
+
+/** 审核答复: the lead unit's office head checks the draft before it goes to the responsible official. */
+@Component("reviewForm")
+class ReviewForm extends DraftDecisionForm {
+
+  ReviewForm(ItemRepository items, ReplyRepository replies, HandlingRecords records) {
+    super(items, replies, records, Stage.REVIEW, "reviewApproved");
+  }
+}

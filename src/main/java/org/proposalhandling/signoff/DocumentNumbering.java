@@ -1,0 +1,60 @@
+package org.proposalhandling.signoff;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.directory.Unit;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * 编发文字号: gives the signed reply its document number, e.g. 吉民议字〔2023〕10号: the lead unit's prefix,
+ * the year, and the next number of that unit's yearly series. A number is never handed out twice: the
+ * series row is locked by its update, and a reply that already has a number keeps it (the job may run again).
+ */
+@Component("documentNumbering")
+class DocumentNumbering implements JavaDelegate {
+
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final UnitDirectory units;
+  private final JdbcClient jdbc;
+
+  DocumentNumbering(ItemRepository items, ReplyRepository replies, UnitDirectory units, JdbcClient jdbc) {
+    this.items = items;
+    this.replies = replies;
+    this.units = units;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Item item = items.get(execution.getProcessBusinessKey());
+    Reply reply = replies.get(item.id(), item.handlingRound());
+    if (reply.documentNumber() != null) {
+      return;
+    }
+    Unit unit = units.get(item.leadUnitId());
+    if (unit.documentPrefix() == null) {
+      throw new IllegalStateException("单位「" + unit.name() + "」未设置发文字号前缀，请在单位资料中补充后重试。");
+    }
+    int year = EngineClock.today().getYear();
+    replies.setDocumentNumber(item.id(), item.handlingRound(),
+        unit.documentPrefix() + "〔" + year + "〕" + next(unit.id(), year) + "号");
+  }
+
+  private int next(String unitId, int year) {
+    int updated = jdbc.sql("update document_sequence set last_number = last_number + 1 where unit_id = ? and doc_year = ?")
+        .params(unitId, year).update();
+    if (updated == 0) {
+      jdbc.sql("insert into document_sequence (unit_id, doc_year, last_number) values (?, ?, 1)").params(unitId, year).update();
+    }
+    return jdbc.sql("select last_number from document_sequence where unit_id = ? and doc_year = ?")
+        .params(unitId, year).query(Integer.class).single();
+  }
+}
