@@ -5,9 +5,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.proposalhandling.item.ItemRepository;
 import org.springframework.stereotype.Component;
 
-/** Which units are asked for a co-handling opinion: those assigned, and none when the item is handled again. */
+/**
+ * Which units are asked for a co-handling opinion: those assigned, and none when the item is handled again.
+ * Public because the process calls it from an expression.
+ */
 @Component("coHandling")
-class CoHandling {
+public class CoHandling {
 
   private final ItemRepository items;
 

@@ -1,0 +1,127 @@
+package org.proposalhandling;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Drives items through the process the way the forms do, step by step, as the system (no user), so that
+ * process tests read as the story of an item. Jobs run only when a test asks.
+ */
+public class ItemDriver {
+
+  private final ProcessEngine engine;
+
+  public ItemDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public static Map<String, Object> intake(String number) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("sessionName", "省政协十三届一次会议");
+    form.put("number", number);
+    form.put("kind", "MEMBER_PROPOSAL");
+    form.put("title", "关于加强社区养老服务的建议");
+    form.put("content", "建议在每个社区设立养老服务站点。");
+    form.put("proposerName", "张三");
+    form.put("proposerEmail", "zhangsan@demo.local");
+    form.put("publicationConsent", "yes");
+    form.put("assigningOffice", "jl-gov");
+    return form;
+  }
+
+  public ProcessInstance register(Map<String, Object> form) {
+    return engine.getRuntimeService().startProcessInstanceByKey("proposal-handling", form);
+  }
+
+  public ProcessInstance register(String number) {
+    return register(intake(number));
+  }
+
+  public Task task(ProcessInstance instance, String taskKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskKey).list();
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one " + taskKey + " task but found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  public void complete(ProcessInstance instance, String taskKey, Map<String, Object> form) {
+    engine.getFormService().submitTaskForm(task(instance, taskKey).getId(), form);
+  }
+
+  public void executeJobs(ProcessInstance instance) {
+    List<Job> jobs;
+    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .executable().list()).isEmpty()) {
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  public void accept(ProcessInstance instance) {
+    complete(instance, "Task_AcceptanceReview", Map.of("decision", "accept"));
+  }
+
+  public void assign(ProcessInstance instance, String leadUnit, String... coUnits) {
+    complete(instance, "Task_Assignment", Map.of("leadUnit", leadUnit,
+        "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(Arrays.asList(coUnits))).create(), "keyItem", false));
+  }
+
+  public void recordContact(ProcessInstance instance) {
+    complete(instance, "Task_ContactRecord", Map.of("contactedOn", "2023-03-01", "contactMeans", "PHONE",
+        "contactSummary", "电话联系提出人，听取意见。"));
+  }
+
+  public void giveOpinion(ProcessInstance instance, String coUnit, String opinion) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_CoHandlingOpinion").taskCandidateGroup(coUnit + "-handler").singleResult();
+    engine.getFormService().submitTaskForm(task.getId(), Map.of("opinion", opinion));
+  }
+
+  public void draft(ProcessInstance instance, String text) {
+    complete(instance, "Task_DraftReply", Map.of("replyText", text, "category", "B", "disclosure", "PUBLIC",
+        "handlerName", "李静", "handlerPhone", "0431-88900001"));
+  }
+
+  public void review(ProcessInstance instance, boolean approve, String comment) {
+    complete(instance, "Task_ReviewReply", decision(approve, comment));
+  }
+
+  public void signOff(ProcessInstance instance, boolean approve, String comment) {
+    complete(instance, "Task_SignOff", decision(approve, comment));
+  }
+
+  public void feedback(ProcessInstance instance, String satisfaction, String comments) {
+    complete(instance, "Task_Feedback", Map.of("satisfaction", satisfaction, "contactRating", "GOOD",
+        "attitudeRating", "GOOD", "feedbackComments", comments));
+  }
+
+  /** From registration to the feedback task, with the lead unit alone. */
+  public ProcessInstance replied(String number) {
+    ProcessInstance instance = register(number);
+    accept(instance);
+    assign(instance, "jl-mz");
+    recordContact(instance);
+    executeJobs(instance);
+    draft(instance, "答复正文");
+    review(instance, true, null);
+    signOff(instance, true, null);
+    executeJobs(instance);
+    return instance;
+  }
+
+  private static Map<String, Object> decision(boolean approve, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("decision", approve ? "approve" : "return");
+    form.put("comment", comment);
+    return form;
+  }
+}
