@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+  // product branding: header and browser title show "<vendor> <name>"
+  app: {
+    name: '系统管理',
+    vendor: '建议提案办理系统'
+  },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [
@@ -49,10 +49,14 @@ export default {
   //     'unit': 'day'
   //   }
   // },
-  // 'locales': {
-  //   'availableLocales': ['en', 'de'],
-  //   'fallbackLocale': 'en'
-  // },
+  // Chinese first: the browser language is cut at the dash and lowercased,
+  // so zh-CN, zh-TW, zh-HK ... all select 'zh' (app/<app>/locales/zh.json).
+  // Month/weekday names for dates come from the "dateLocales" block of that
+  // file; config.js has no date-locale setting of its own in 7.24.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false,
   // userOperationLogAnnotationLength: 4000

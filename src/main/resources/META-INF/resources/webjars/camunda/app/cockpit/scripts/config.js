@@ -16,11 +16,11 @@
  */
 
 export default {
-  // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // product branding: header and browser title show "<vendor> <name>"
+  app: {
+    name: '流程监控',
+    vendor: '建议提案办理系统'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it
@@ -48,10 +48,14 @@ export default {
   // runtimeActivityInstanceMetrics: {
   //   display: true
   // },
-  // 'locales': {
-  //   'availableLocales': ['en', 'de'],
-  //   'fallbackLocale': 'en'
-  // },
+  // Chinese first: the browser language is cut at the dash and lowercased,
+  // so zh-CN, zh-TW, zh-HK ... all select 'zh' (app/<app>/locales/zh.json).
+  // Month/weekday names for dates come from the "dateLocales" block of that
+  // file; config.js has no date-locale setting of its own in 7.24.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
   // skipCustomListeners: {
   //   default: true,
   //   hidden: false

@@ -16,10 +16,11 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // product branding: header and browser title show "<vendor> <name>"
+  app: {
+    name: '欢迎页',
+    vendor: '建议提案办理系统'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
@@ -43,10 +44,14 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // "locales": {
-  //    "availableLocales": ["en", "de"],
-  //    "fallbackLocale": "en"
-  //  },
+  // Chinese first: the browser language is cut at the dash and lowercased,
+  // so zh-CN, zh-TW, zh-HK ... all select 'zh' (app/<app>/locales/zh.json).
+  // Month/weekday names for dates come from the "dateLocales" block of that
+  // file; config.js has no date-locale setting of its own in 7.24.
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
   // links: [
   //   {
   //     label: 'Angular.js Docs',
