@@ -127,6 +127,23 @@ class ProposalHandlingProcessTest {
   }
 
   @Test
+  void aReplyOfManyThousandCharactersIsDraftedReviewedAndSigned() {
+    ProcessInstance instance = driver.register("L1");
+    driver.accept(instance);
+    driver.assign(instance, "jl-mz");
+    driver.recordContact(instance);
+    driver.executeJobs(instance);
+    String longReply = "关于社区养老服务设施建设的答复。".repeat(800);
+    driver.draft(instance, longReply);
+    driver.review(instance, true, null);
+    assertThat(instance).isWaitingAt("Task_SignOff");
+    assertThat((String) engine.getTaskService().getVariableLocal(task().getId(), "replyText")).isEqualTo(longReply);
+    driver.signOff(instance, true, null);
+    driver.executeJobs(instance);
+    assertThat(replies.get(instance.getBusinessKey(), 1).body()).hasSize(longReply.length());
+  }
+
+  @Test
   void returnWithoutACommentIsRefused() {
     ProcessInstance instance = driver.register("S2");
     driver.accept(instance);

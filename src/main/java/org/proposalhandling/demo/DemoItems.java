@@ -95,11 +95,11 @@ class DemoItems implements ApplicationRunner {
         "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(seed.coHandlingUnits())).create(),
         "keyItem", seed.keyItem()));
     String handler = Role.HANDLER.groupOf(seed.leadUnit());
-    complete(id, "Task_ContactRecord", handler, Map.of(
-        "contactedOn", EngineClock.today().toString(), "contactMeans", "PHONE", "contactSummary", seed.contactSummary()));
     if (seed.stage() == Stage.CO_HANDLING) {
       return;
     }
+    complete(id, "Task_ContactRecord", handler, Map.of(
+        "contactedOn", EngineClock.today().toString(), "contactMeans", "PHONE", "contactSummary", seed.contactSummary()));
     for (String unit : seed.coHandlingUnits()) {
       Task task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskCandidateGroup(Role.HANDLER.groupOf(unit)).singleResult();
       as(Role.HANDLER.groupOf(unit), () -> {

@@ -1,0 +1,66 @@
+package org.proposalhandling.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.proposalhandling.Browser;
+import org.proposalhandling.ItemDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A clerk, in a browser set to Chinese, logs in to Tasklist and completes a task through its Camunda Form. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  @Test
+  void aClerkSeesTheChineseTasklistAndCompletesTheAcceptanceReview() {
+    ItemDriver items = new ItemDriver(engine);
+    ProcessInstance instance = items.register("W1");
+    String taskId = items.task(instance, "Task_AcceptanceReview").getId();
+
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.login("jlgov-clerk", "demo");
+    browser.waitForText(By.cssSelector("body"), "全部待办");
+    browser.waitForText(By.cssSelector("body"), "发起流程");
+    browser.screenshot("tasklist-filters");
+
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
+    browser.waitForText(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "审查意见");
+    browser.waitUntil(() -> browser.formValues().contains("关于加强社区养老服务的建议"));
+    browser.visible(By.cssSelector("button.claim")).click();
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
+    browser.driver().findElements(By.cssSelector(".fjs-form-field-radio label")).stream()
+        .filter(label -> label.getText().contains("立案") && !label.getText().contains("不予"))
+        .findFirst().orElseThrow().click();
+    browser.screenshot("tasklist-acceptance-review");
+    browser.driver().findElements(By.cssSelector("button[type='submit']")).stream()
+        .filter(button -> button.getText().contains("办理完成")).findFirst().orElseThrow().click();
+
+    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_Assignment").count() == 1);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "accepted")).isEqualTo(true);
+  }
+}
