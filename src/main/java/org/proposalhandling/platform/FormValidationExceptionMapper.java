@@ -21,15 +21,14 @@ abstract class FormValidationExceptionMapper<E extends Throwable> implements Exc
 
   @Override
   public Response toResponse(E exception) {
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormValidationException refused) {
-        return Response.status(Response.Status.BAD_REQUEST)
-            .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-            .entity(Map.of("type", "FormValidationException", "message", refused.getMessage()))
-            .build();
-      }
+    FormValidationException refused = FormValidationException.findIn(exception);
+    if (refused == null) {
+      return engineResponse(exception);
     }
-    return engineResponse(exception);
+    return Response.status(Response.Status.BAD_REQUEST)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(Map.of("type", "FormValidationException", "message", refused.getMessage()))
+        .build();
   }
 
   abstract Response engineResponse(E exception);

@@ -11,4 +11,14 @@ public class FormValidationException extends BadUserRequestException {
   public FormValidationException(String message) {
     super(message);
   }
+
+  /** The refusal behind an exception, if any: the engine wraps what a listener throws. */
+  public static FormValidationException findIn(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FormValidationException refused) {
+        return refused;
+      }
+    }
+    return null;
+  }
 }

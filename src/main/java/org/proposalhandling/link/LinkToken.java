@@ -1,0 +1,17 @@
+package org.proposalhandling.link;
+
+import java.time.Instant;
+
+/** A link's token as stored: what it is for and whether it still works. */
+public record LinkToken(String id, String itemId, String taskId, String holder, State state, Instant usedAt) {
+
+  public enum State { VALID, USED, EXPIRED, SUPERSEDED, UNKNOWN }
+
+  static LinkToken unknown() {
+    return new LinkToken(null, null, null, null, State.UNKNOWN, null);
+  }
+
+  public boolean valid() {
+    return state == State.VALID;
+  }
+}

@@ -1,0 +1,75 @@
+package org.proposalhandling.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Timestamp;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one stored mail (the business key is its id). A mail already sent is not sent again, so a job that
+ * runs twice sends once; only a crash between the SMTP answer and the commit can send a mail twice, and
+ * then with the same Message-ID.
+ */
+@Component("mailDispatch")
+@EnableConfigurationProperties(MailProperties.class)
+class MailDispatch implements JavaDelegate {
+
+  private final JdbcClient jdbc;
+  private final JavaMailSenderImpl sender;
+  private final MailProperties properties;
+
+  MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties) {
+    this.jdbc = jdbc;
+    this.sender = sender;
+    this.properties = properties;
+  }
+
+  record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
+                Timestamp sentAt) {
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) throws MessagingException {
+    String id = execution.getProcessBusinessKey();
+    Stored mail = jdbc.sql("select message_id, recipient, copy_to, subject, text_body, html_body, sent_at from mail_message where id = ?")
+        .param(id).query(Stored.class).single();
+    if (mail.sentAt() != null) {
+      return;
+    }
+    MimeMessage message = new StableIdMessage(sender.getSession(), mail.messageId());
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    helper.setFrom(properties.from());
+    helper.setTo(mail.recipient());
+    if (mail.copyTo() != null) {
+      helper.setCc(mail.copyTo().split(","));
+    }
+    helper.setSubject(mail.subject());
+    helper.setText(mail.textBody(), mail.htmlBody());
+    sender.send(message);
+    jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(EngineClock.now()), id).update();
+  }
+
+  /** JavaMail would replace the Message-ID on every send; ours stays the one stored with the mail. */
+  private static final class StableIdMessage extends MimeMessage {
+
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.proposalhandling.signoff;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyCategories;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.link.LinkNotice;
+import org.proposalhandling.link.LinkToken;
+import org.proposalhandling.link.LinkTokens;
+import org.proposalhandling.workflow.FormValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The official's sign-off links. Opening a link (GET) changes nothing: it shows the draft and asks to
+ * confirm, so that mail scanners and link previews approve nothing. Only the page's POST acts: it uses the
+ * token up and completes the sign-off task as the official, in one transaction.
+ */
+@Controller
+class SignOffLinkController {
+
+  private final LinkTokens tokens;
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final IdentityService identity;
+  private final TransactionTemplate transaction;
+
+  SignOffLinkController(LinkTokens tokens, ItemRepository items, ReplyRepository replies, TaskService tasks,
+                        FormService forms, IdentityService identity, TransactionTemplate transaction) {
+    this.tokens = tokens;
+    this.items = items;
+    this.replies = replies;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.identity = identity;
+    this.transaction = transaction;
+  }
+
+  @GetMapping("/links/sign-off/{token}")
+  String confirm(@PathVariable String token, @RequestParam(defaultValue = "approve") String action, Model model,
+                 HttpServletResponse response) {
+    LinkToken link = tokens.read(SignOffMail.PURPOSE, token);
+    LinkNotice notice = unusable(link);
+    if (notice != null) {
+      response.setStatus(notice.status().value());
+      return notice.render(model);
+    }
+    return page(model, link, "return".equals(action) ? "return" : "approve", null);
+  }
+
+  @PostMapping("/links/sign-off/{token}")
+  String act(@PathVariable String token, @RequestParam String action, @RequestParam(required = false) String comment,
+             Model model, HttpServletResponse response) {
+    String decision = "return".equals(action) ? "return" : "approve";
+    try {
+      LinkNotice notice = transaction.execute(status -> signOff(token, decision, comment));
+      if (notice != null) {
+        response.setStatus(notice.status().value());
+        return notice.render(model);
+      }
+    } catch (ProcessEngineException e) {
+      FormValidationException refused = FormValidationException.findIn(e);
+      if (refused == null) {
+        throw e;
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return page(model, tokens.read(SignOffMail.PURPOSE, token), decision, refused.getMessage());
+    }
+    model.addAttribute("title", "approve".equals(decision) ? "已同意签发" : "已退回修改");
+    model.addAttribute("message", "approve".equals(decision)
+        ? "答复已签发，系统将编发文字号并送达提出人。"
+        : "答复已退回承办人修改，您的意见已转达。修改后将再次发邮件请您签发。");
+    return "links/notice";
+  }
+
+  /** Uses the token and completes the task; returns why it could not, or null when done. */
+  private LinkNotice signOff(String token, String decision, String comment) {
+    LinkToken link = tokens.read(SignOffMail.PURPOSE, token);
+    LinkNotice notice = unusable(link);
+    if (notice != null) {
+      return notice;
+    }
+    if (!tokens.consume(link)) {
+      return LinkNotice.of(tokens.read(SignOffMail.PURPOSE, token));
+    }
+    List<String> groups = identity.createGroupQuery().groupMember(link.holder()).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(link.holder(), groups);
+    try {
+      Map<String, Object> form = new HashMap<>();
+      form.put("decision", decision);
+      form.put("comment", comment == null ? "" : comment);
+      forms.submitTaskForm(link.taskId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+    return null;
+  }
+
+  private LinkNotice unusable(LinkToken link) {
+    if (!link.valid()) {
+      return LinkNotice.of(link);
+    }
+    if (tasks.createTaskQuery().taskId(link.taskId()).count() == 0) {
+      return LinkNotice.alreadyHandled();
+    }
+    return null;
+  }
+
+  private String page(Model model, LinkToken link, String decision, String error) {
+    Item item = items.get(link.itemId());
+    Reply draft = replies.get(item.id(), item.handlingRound());
+    model.addAttribute("item", item);
+    model.addAttribute("reference", item.reference());
+    model.addAttribute("draft", draft);
+    model.addAttribute("category", ReplyCategories.labelOf(draft.category()));
+    model.addAttribute("decision", decision);
+    model.addAttribute("error", error);
+    return "links/sign-off";
+  }
+}

@@ -1,0 +1,257 @@
+package org.proposalhandling.signoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.ItemDriver;
+import org.proposalhandling.MailCatcher;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.ItemRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The official signs off from the links of a real mail, received over SMTP by GreenMail. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class SignOffLinkTest {
+
+  static final String OFFICIAL = "jlmz-official@demo.local";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired GreenMail smtp;
+  @Autowired ItemRepository items;
+  @Autowired ReplyRepository replies;
+  @Autowired JdbcClient jdbc;
+  final HttpClient http = HttpClient.newHttpClient();
+  ItemDriver driver;
+  MailCatcher mail;
+
+  @BeforeEach
+  void setUp() {
+    driver = new ItemDriver(engine);
+    mail = new MailCatcher(smtp, engine.getManagementService());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theMailCarriesTheDraftAndBothLinksAndOpeningALinkChangesNothing() throws Exception {
+    ProcessInstance instance = atSignOff("M1", "关于加强社区养老服务的建议");
+    MimeMessage message = signOffMail("M1").get(0);
+
+    assertThat(message.getSubject()).contains("【待签发】", "第M1号");
+    assertThat(MailCatcher.html(message)).contains("同意签发", "退回修改", "答复正文M1");
+    assertThat(MailCatcher.text(message)).contains("答复正文M1", "承办人：李静（0431-88900001）");
+    List<String> links = MailCatcher.links(MailCatcher.text(message));
+    assertThat(links).hasSize(2);
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> page = get(links.get(0));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("确认同意签发", "答复正文M1");
+      assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+    assertThat(get(links.get(1)).body()).contains("确认退回修改");
+    assertThat(instance).satisfies(ignored -> assertThat(driver.task(instance, "Task_SignOff")).isNotNull());
+  }
+
+  @Test
+  void approvingThroughThePostSignsTheReplyAndTheLinkThenSaysItWasUsed() throws Exception {
+    ProcessInstance instance = atSignOff("M2", "标题M2");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M2").get(0))).get(0);
+
+    HttpResponse<String> done = post(approve, Map.of("action", "approve"));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("已同意签发");
+    driver.executeJobs(instance);
+    assertThat(driver.task(instance, "Task_Feedback")).isNotNull();
+    assertThat(replies.get(instance.getBusinessKey(), 1).signedBy()).isEqualTo("jlmz-official");
+
+    HttpResponse<String> again = post(approve, Map.of("action", "approve"));
+    assertThat(again.statusCode()).isEqualTo(410);
+    assertThat(again.body()).contains("链接已使用");
+  }
+
+  @Test
+  void returningNeedsACommentThatTheDrafterThenSees() throws Exception {
+    ProcessInstance instance = atSignOff("M3", "标题M3");
+    String returnLink = MailCatcher.links(MailCatcher.text(signOffMail("M3").get(0))).get(1);
+
+    HttpResponse<String> refused = post(returnLink, Map.of("action", "return", "comment", " "));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("须填写意见说明");
+    assertThat(driver.task(instance, "Task_SignOff")).isNotNull();
+
+    HttpResponse<String> returned = post(returnLink, Map.of("action", "return", "comment", "请补充资金安排。"));
+    assertThat(returned.statusCode()).isEqualTo(200);
+    String draftTask = driver.task(instance, "Task_DraftReply").getId();
+    assertThat((String) engine.getTaskService().getVariableLocal(draftTask, "returnComments")).contains("请补充资金安排。");
+  }
+
+  @Test
+  void aNewSignOffSupersedesTheOldLinks() throws Exception {
+    ProcessInstance instance = atSignOff("M4", "标题M4");
+    String oldApprove = MailCatcher.links(MailCatcher.text(signOffMail("M4").get(0))).get(0);
+    driver.signOff(instance, false, "请修改。");
+    driver.draft(instance, "修改稿M4");
+    driver.review(instance, true, null);
+    mail.sendDueMail();
+
+    HttpResponse<String> old = get(oldApprove);
+    assertThat(old.statusCode()).isEqualTo(410);
+    assertThat(old.body()).contains("链接已失效");
+    List<MimeMessage> mails = signOffMail("M4");
+    assertThat(mails).hasSize(2);
+    String newApprove = MailCatcher.links(MailCatcher.text(mails.get(1))).get(0);
+    assertThat(newApprove).isNotEqualTo(oldApprove);
+    assertThat(get(newApprove).body()).contains("修改稿M4");
+  }
+
+  @Test
+  void aSignOffDoneInTasklistLeavesTheLinkWithNothingToDo() throws Exception {
+    ProcessInstance instance = atSignOff("M5", "标题M5");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M5").get(0))).get(0);
+    driver.signOff(instance, true, null);
+
+    HttpResponse<String> page = get(approve);
+    assertThat(page.statusCode()).isEqualTo(409);
+    assertThat(page.body()).contains("已经在系统中办理完毕");
+    assertThat(post(approve, Map.of("action", "approve")).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void anExpiredOrUnknownLinkSaysSo() throws Exception {
+    atSignOff("M6", "标题M6");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M6").get(0))).get(0);
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 8L * 24 * 3600 * 1000));
+
+    HttpResponse<String> expired = get(approve);
+    assertThat(expired.statusCode()).isEqualTo(410);
+    assertThat(expired.body()).contains("链接已过期");
+    assertThat(post(approve, Map.of("action", "approve")).statusCode()).isEqualTo(410);
+
+    HttpResponse<String> unknown = get("http://localhost:" + port + "/links/sign-off/no-such-token");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("链接无效");
+  }
+
+  @Test
+  void twoPostsAtOnceCompleteTheTaskExactlyOnce() throws Exception {
+    ProcessInstance instance = atSignOff("M7", "标题M7");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M7").get(0))).get(0);
+    CountDownLatch start = new CountDownLatch(1);
+    List<CompletableFuture<Integer>> posts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      posts.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          start.await();
+          return post(approve, Map.of("action", "approve")).statusCode();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    start.countDown();
+    List<Integer> statuses = posts.stream().map(CompletableFuture::join).toList();
+
+    assertThat(statuses).containsOnlyOnce(200);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_SignOff").finished().count()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from review_note where item_id = ? and stage = 'SIGN_OFF'")
+        .param(instance.getBusinessKey()).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void whileSmtpIsDownTheMailWaitsAndTheProcessStaysThenItArrivesOnce() throws Exception {
+    smtp.stop();
+    ProcessInstance instance;
+    try {
+      instance = atSignOff("M8", "标题M8");
+      assertThat(driver.task(instance, "Task_SignOff")).isNotNull();
+      assertThat(jdbc.sql("select count(*) from mail_message where item_id = ? and sent_at is null")
+          .param(instance.getBusinessKey()).query(Integer.class).single()).isEqualTo(1);
+      var job = engine.getManagementService().createJobQuery().processDefinitionKey("mail-dispatch").withException().list();
+      assertThat(job).isNotEmpty();
+    } finally {
+      smtp.start();
+    }
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 2 * 60 * 1000));
+    mail.sendDueMail();
+    mail.sendDueMail();
+
+    List<MimeMessage> received = signOffMail("M8");
+    assertThat(received).hasSize(1);
+    String storedId = jdbc.sql("select message_id from mail_message where item_id = ? and purpose = 'sign-off'")
+        .param(instance.getBusinessKey()).query(String.class).single();
+    assertThat(received.get(0).getMessageID()).isEqualTo(storedId);
+    assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("mail-dispatch").withException().count()).isZero();
+  }
+
+  @Test
+  void userTextIsEscapedInTheMail() throws Exception {
+    atSignOff("M9", "<script>alert('x')</script>");
+    MimeMessage message = signOffMail("M9").get(0);
+    assertThat(MailCatcher.html(message)).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  private ProcessInstance atSignOff(String number, String title) {
+    Map<String, Object> form = ItemDriver.intake(number);
+    form.put("title", title);
+    ProcessInstance instance = driver.register(form);
+    driver.accept(instance);
+    driver.assign(instance, "jl-mz");
+    driver.recordContact(instance);
+    driver.executeJobs(instance);
+    driver.draft(instance, "答复正文" + number);
+    driver.review(instance, true, null);
+    mail.sendDueMail();
+    return instance;
+  }
+
+  private List<MimeMessage> signOffMail(String number) {
+    return mail.to(OFFICIAL, "第" + number + "号");
+  }
+
+  /** Links carry the configured public address (port 8080); the test's server listens elsewhere. */
+  private String local(String url) {
+    return url.replace("http://localhost:8080", "http://localhost:" + port);
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(local(url))).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
+    String body = String.join("&", form.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+    String target = local(url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+    return http.send(HttpRequest.newBuilder(URI.create(target)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
