@@ -1,6 +1,5 @@
 package org.proposalhandling.feedback;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
- * 满意度反馈: the proposer's feedback form. The assigning office records a returned paper form here; the
- * handling unit never rates itself. A first "not satisfied" sends the item back for re-handling.
+ * 满意度反馈: the proposer's feedback form (征询意见表). The proposer answers through the link in the reply's
+ * mail; the assigning office records a returned paper form here. The handling unit never rates itself.
+ * A first "not satisfied" sends the item back for re-handling. Feedback through the link has no recorder.
  */
 @Component("feedbackForm")
 class FeedbackForm extends FormTaskListener {
@@ -27,11 +27,13 @@ class FeedbackForm extends FormTaskListener {
 
   private final ReplyRepository replies;
   private final FeedbackRepository feedbacks;
+  private final FeedbackMail mail;
 
-  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks) {
+  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks, FeedbackMail mail) {
     super(items);
     this.replies = replies;
     this.feedbacks = feedbacks;
+    this.mail = mail;
   }
 
   @Override
@@ -45,12 +47,13 @@ class FeedbackForm extends FormTaskListener {
     fields.put("attitudeRating", "");
     fields.put("feedbackComments", "");
     show(task, fields);
+    mail.sendReply(task.getId(), item, reply);
   }
 
   @Override
   protected void complete(DelegateTask task, Item item, FormValues form) {
     Satisfaction satisfaction = Satisfaction.valueOf(form.requiredChoice("satisfaction", "总体评价",
-        Arrays.stream(Satisfaction.values()).map(Enum::name).toList()));
+        List.of(Satisfaction.SATISFIED.name(), Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.UNSATISFIED.name())));
     String contactRating = form.text("contactRating");
     String attitudeRating = form.text("attitudeRating");
     if ((contactRating != null && !RATINGS.contains(contactRating)) || (attitudeRating != null && !RATINGS.contains(attitudeRating))) {

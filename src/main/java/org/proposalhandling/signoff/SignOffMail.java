@@ -3,9 +3,9 @@ package org.proposalhandling.signoff;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.identity.User;
+import org.proposalhandling.directory.People;
+import org.proposalhandling.directory.People.Person;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyCategories;
@@ -13,7 +13,6 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
-import org.proposalhandling.platform.SystemActions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,29 +24,22 @@ class SignOffMail {
 
   static final String PURPOSE = "SIGN_OFF";
 
-  private final IdentityService identity;
-  private final SystemActions system;
+  private final People people;
   private final LinkTokens tokens;
   private final Mailer mailer;
 
-  SignOffMail(IdentityService identity, SystemActions system, LinkTokens tokens, Mailer mailer) {
-    this.identity = identity;
-    this.system = system;
+  SignOffMail(People people, LinkTokens tokens, Mailer mailer) {
+    this.people = people;
     this.tokens = tokens;
     this.mailer = mailer;
   }
 
   void request(DelegateTask task, Item item, Reply draft, String handlingUnitName) {
     tokens.supersedeOthers(PURPOSE, item.id(), task.getId());
-    List<User> officials = system.run(() ->
-        identity.createUserQuery().memberOfGroup(Role.OFFICIAL.groupOf(item.leadUnitId())).list());
-    for (User official : officials) {
-      if (official.getEmail() == null || official.getEmail().isBlank()) {
-        continue;
-      }
-      String link = mailer.publicUrl() + "/links/sign-off/" + tokens.issue(PURPOSE, item.id(), task.getId(), official.getId());
+    for (Person official : people.withEmailIn(Role.OFFICIAL.groupOf(item.leadUnitId()))) {
+      String link = mailer.publicUrl() + "/links/sign-off/" + tokens.issue(PURPOSE, item.id(), task.getId(), official.id());
       Map<String, Object> model = new HashMap<>();
-      model.put("official", official.getLastName() + official.getFirstName());
+      model.put("official", official.name());
       model.put("unit", handlingUnitName);
       model.put("item", item);
       model.put("reference", item.reference());
@@ -57,7 +49,7 @@ class SignOffMail {
       model.put("due", item.replyDue());
       model.put("approveUrl", link + "?action=approve");
       model.put("returnUrl", link + "?action=return");
-      mailer.send(new Mail(item.id(), "sign-off", official.getEmail(), List.of(),
+      mailer.send(new Mail(item.id(), "sign-off", official.email(), List.of(),
           "【待签发】" + item.reference() + "的答复", model));
     }
   }

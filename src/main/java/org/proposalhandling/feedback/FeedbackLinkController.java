@@ -1,0 +1,136 @@
+package org.proposalhandling.feedback;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.link.LinkNotice;
+import org.proposalhandling.link.LinkToken;
+import org.proposalhandling.link.LinkTokens;
+import org.proposalhandling.workflow.FormValidationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The proposer's feedback link: the reply, where the item stands, and the feedback form (征询意见表) while it
+ * is open. Opening it (GET) changes nothing; the form's POST records the feedback once and moves the
+ * process on. After answering, the same link still shows the progress and what was recorded.
+ */
+@Controller
+class FeedbackLinkController {
+
+  private final LinkTokens tokens;
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final FeedbackRepository feedbacks;
+  private final ItemProgress progress;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final TransactionTemplate transaction;
+
+  FeedbackLinkController(LinkTokens tokens, ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks,
+                         ItemProgress progress, TaskService tasks, FormService forms, TransactionTemplate transaction) {
+    this.tokens = tokens;
+    this.items = items;
+    this.replies = replies;
+    this.feedbacks = feedbacks;
+    this.progress = progress;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.transaction = transaction;
+  }
+
+  @GetMapping("/links/feedback/{token}")
+  String show(@PathVariable String token, Model model, HttpServletResponse response) {
+    LinkToken link = tokens.read(FeedbackMail.PURPOSE, token);
+    if (!viewable(link)) {
+      LinkNotice notice = LinkNotice.of(link);
+      response.setStatus(notice.status().value());
+      return notice.render(model);
+    }
+    return page(model, link, null);
+  }
+
+  @PostMapping("/links/feedback/{token}")
+  String answer(@PathVariable String token, @RequestParam(required = false) String satisfaction,
+                @RequestParam(required = false) String contactRating, @RequestParam(required = false) String attitudeRating,
+                @RequestParam(required = false) String comments, Model model, HttpServletResponse response) {
+    LinkToken link = tokens.read(FeedbackMail.PURPOSE, token);
+    if (!viewable(link)) {
+      LinkNotice notice = LinkNotice.of(link);
+      response.setStatus(notice.status().value());
+      return notice.render(model);
+    }
+    try {
+      Boolean recorded = transaction.execute(status -> record(link, satisfaction, contactRating, attitudeRating, comments));
+      if (!Boolean.TRUE.equals(recorded)) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("notice", "您已经反馈过，不能重复提交。以下是已记录的意见。");
+      } else {
+        model.addAttribute("notice", "感谢您的反馈，意见已经记录。");
+      }
+    } catch (ProcessEngineException e) {
+      FormValidationException refused = FormValidationException.findIn(e);
+      if (refused == null) {
+        throw e;
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return page(model, link, refused.getMessage());
+    }
+    return page(model, tokens.read(FeedbackMail.PURPOSE, token), null);
+  }
+
+  /** Uses the token and completes the feedback task; false when the form was already answered. */
+  private boolean record(LinkToken link, String satisfaction, String contactRating, String attitudeRating, String comments) {
+    if (!open(link) || !tokens.consume(link)) {
+      return false;
+    }
+    Map<String, Object> form = new HashMap<>();
+    form.put("satisfaction", satisfaction);
+    form.put("contactRating", contactRating);
+    form.put("attitudeRating", attitudeRating);
+    form.put("feedbackComments", comments);
+    forms.submitTaskForm(link.taskId(), form);
+    return true;
+  }
+
+  /** A used link still shows the progress and the answer; an expired, superseded or unknown one does not. */
+  private static boolean viewable(LinkToken link) {
+    return link.state() == LinkToken.State.VALID || link.state() == LinkToken.State.USED;
+  }
+
+  private boolean open(LinkToken link) {
+    return link.valid() && tasks.createTaskQuery().taskId(link.taskId()).count() == 1;
+  }
+
+  private String page(Model model, LinkToken link, String error) {
+    Item item = items.get(link.itemId());
+    Optional<Feedback> answered = latestFeedback(item);
+    model.addAttribute("item", item);
+    model.addAttribute("reference", item.reference());
+    model.addAttribute("progress", progress.of(item));
+    model.addAttribute("reply", replies.find(item.id(), item.handlingRound())
+        .filter(reply -> reply.deliveredAt() != null)
+        .or(() -> replies.find(item.id(), item.handlingRound() - 1)).orElse(null));
+    model.addAttribute("formOpen", open(link));
+    model.addAttribute("answered", answered.orElse(null));
+    model.addAttribute("error", error);
+    return "links/feedback";
+  }
+
+  private Optional<Feedback> latestFeedback(Item item) {
+    return feedbacks.find(item.id(), item.handlingRound()).or(() -> feedbacks.find(item.id(), item.handlingRound() - 1));
+  }
+}

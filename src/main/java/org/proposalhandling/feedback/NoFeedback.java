@@ -1,0 +1,31 @@
+package org.proposalhandling.feedback;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.stereotype.Component;
+
+/** No answer after the reminder and the grace period: the round is recorded as 未反馈, never as satisfied. */
+@Component("noFeedback")
+class NoFeedback implements JavaDelegate {
+
+  private final ItemRepository items;
+  private final FeedbackRepository feedbacks;
+
+  NoFeedback(ItemRepository items, FeedbackRepository feedbacks) {
+    this.items = items;
+    this.feedbacks = feedbacks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Item item = items.get(execution.getProcessBusinessKey());
+    if (feedbacks.find(item.id(), item.handlingRound()).isEmpty()) {
+      feedbacks.save(new Feedback(item.id(), item.handlingRound(), Satisfaction.NO_RESPONSE, null, null, null, null,
+          EngineClock.now()));
+    }
+  }
+}
