@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.deadline.Deadlines;
+import org.proposalhandling.directory.ItemAccess;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
@@ -26,11 +27,13 @@ class AssignmentForm extends FormTaskListener {
 
   private final UnitDirectory units;
   private final Deadlines deadlines;
+  private final ItemAccess access;
 
-  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines) {
+  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines, ItemAccess access) {
     super(items);
     this.units = units;
     this.deadlines = deadlines;
+    this.access = access;
   }
 
   @Override
@@ -59,6 +62,8 @@ class AssignmentForm extends FormTaskListener {
     LocalDate today = EngineClock.today();
     items.assign(item.id(), new Assignment(leadUnit, List.copyOf(coUnits), form.checked("keyItem"),
         today, deadlines.replyDue(today), coUnits.isEmpty() ? null : deadlines.coHandlingDue(today)));
+    access.grantUnit(task.getProcessInstanceId(), leadUnit);
+    coUnits.forEach(unit -> access.grantUnit(task.getProcessInstanceId(), unit));
     route(task, "leadUnit", leadUnit);
   }
 

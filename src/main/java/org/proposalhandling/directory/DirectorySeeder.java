@@ -4,14 +4,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.proposalhandling.platform.Seeds;
@@ -33,12 +28,14 @@ class DirectorySeeder implements ApplicationRunner {
 
   private final UnitDirectory units;
   private final IdentityService identity;
-  private final AuthorizationService authorizations;
+  private final Grants grants;
+  private final TaskFilters filters;
 
-  DirectorySeeder(UnitDirectory units, IdentityService identity, AuthorizationService authorizations) {
+  DirectorySeeder(UnitDirectory units, IdentityService identity, Grants grants, TaskFilters filters) {
     this.units = units;
     this.identity = identity;
-    this.authorizations = authorizations;
+    this.grants = grants;
+    this.filters = filters;
   }
 
   record UnitSeeds(List<Unit> units) {
@@ -54,43 +51,36 @@ class DirectorySeeder implements ApplicationRunner {
       for (Role role : roles) {
         String groupId = role.groupOf(unit.id());
         ensureGroup(groupId, unit.name() + " " + role.label(), "ROLE");
-        grantWorkInTasklist(groupId);
-        if (role == Role.CLERK) {
-          grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, CREATE_INSTANCE);
-          grant(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
-        }
+        grantWork(groupId, role);
+        filters.share(groupId, role);
       }
     }
   }
 
-  private void grantWorkInTasklist(String groupId) {
-    grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
-    grant(groupId, Resources.FILTER, "*", READ);
-    grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, READ, READ_HISTORY);
+  /**
+   * Every role works in Tasklist and reads the process model; what it reads of the items is granted per item
+   * (see ItemAccess). The assigning office registers items and follows them in Cockpit.
+   */
+  private void grantWork(String groupId, Role role) {
+    grants.grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+    grants.grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, READ);
+    if (role == Role.CLERK) {
+      grants.grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
+      grants.grant(groupId, Resources.PROCESS_DEFINITION, PROCESS_KEY, CREATE_INSTANCE);
+      grants.grant(groupId, Resources.PROCESS_INSTANCE, "*", CREATE);
+    }
   }
 
   private void ensureGroup(String id, String name, String type) {
     Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group != null && name.equals(group.getName()) && type.equals(group.getType())) {
+      return;
+    }
     if (group == null) {
       group = identity.newGroup(id);
     }
     group.setName(name);
     group.setType(type);
     identity.saveGroup(group);
-  }
-
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-    if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    }
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
   }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.proposalhandling.directory.ItemAccess;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
@@ -32,10 +33,12 @@ class IntakeRegistration implements ExecutionListener {
 
   private final ItemRepository items;
   private final UnitDirectory units;
+  private final ItemAccess access;
 
-  IntakeRegistration(ItemRepository items, UnitDirectory units) {
+  IntakeRegistration(ItemRepository items, UnitDirectory units, ItemAccess access) {
     this.items = items;
     this.units = units;
+    this.access = access;
   }
 
   @Override
@@ -50,6 +53,7 @@ class IntakeRegistration implements ExecutionListener {
     execution.setProcessBusinessKey(item.id());
     execution.removeVariables(FORM_FIELDS);
     execution.setVariable("assigningOffice", office.id());
+    access.grantOffice(execution.getProcessInstanceId(), office.id());
   }
 
   /**

@@ -4,6 +4,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.proposalhandling.directory.ItemAccess;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 
@@ -16,9 +18,16 @@ import org.proposalhandling.item.ItemRepository;
 public abstract class FormTaskListener implements TaskListener {
 
   protected final ItemRepository items;
+  private ItemAccess access;
 
   protected FormTaskListener(ItemRepository items) {
     this.items = items;
+  }
+
+  /** Set by Spring; a setter so that the many form listeners need not pass it through their constructors. */
+  @Autowired
+  final void setItemAccess(ItemAccess access) {
+    this.access = access;
   }
 
   @Override
@@ -27,6 +36,7 @@ public abstract class FormTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       task.setName(task.getName() + "｜" + item.sessionName() + "第" + item.number() + "号");
       task.setDescription(item.title());
+      access.officeReadsTask(task, item.assigningOfficeId());
       show(task, Map.of(
           "itemNumber", item.reference(),
           "itemKind", item.kind().label(),

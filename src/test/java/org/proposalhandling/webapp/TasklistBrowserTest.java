@@ -42,9 +42,10 @@ class TasklistBrowserTest {
 
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
     browser.login("jlgov-clerk", "demo");
-    browser.waitForText(By.cssSelector("body"), "全部待办");
+    browser.waitForText(By.cssSelector("body"), "全部在办");
+    browser.waitForText(By.cssSelector("body"), "待督办");
     browser.waitForText(By.cssSelector("body"), "发起流程");
-    browser.screenshot("tasklist-filters");
+    browser.screenshot("tasklist-clerk-filters");
 
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
     browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
@@ -62,5 +63,17 @@ class TasklistBrowserTest {
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_Assignment").count() == 1);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "accepted")).isEqualTo(true);
+  }
+
+  @Test
+  void aHandlerSeesTheFiltersOfHisRoleInChinese() {
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.login("jlmz-handler", "demo");
+    browser.waitForText(By.cssSelector("body"), "本单位待办");
+    browser.screenshot("tasklist-handler-filters");
+    for (String filter : new String[] {"我的待办", "本单位待办", "即将到期", "已超期"}) {
+      browser.waitForText(By.cssSelector("body"), filter);
+    }
+    assertThat(browser.visible(By.cssSelector("body")).getText()).doesNotContain("全部在办", "待签发", "待督办");
   }
 }

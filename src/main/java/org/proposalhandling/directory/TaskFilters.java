@@ -1,0 +1,95 @@
+package org.proposalhandling.directory;
+
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters each role opens with, in Chinese, created at start when missing and shared with the
+ * role groups that need them. A filter only selects among the tasks a user may read.
+ */
+@Component
+class TaskFilters {
+
+  private static final String MY_GROUPS = "${currentUserGroups()}";
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final Grants grants;
+
+  TaskFilters(FilterService filterService, TaskService taskService, Grants grants) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.grants = grants;
+  }
+
+  private enum Definition {
+    MINE("我的待办", "已签收、由我办理的任务", EnumSet.allOf(Role.class)),
+    UNIT("本单位待办", "本单位本岗位的全部待办，含未签收的", EnumSet.allOf(Role.class)),
+    DUE_SOON("即将到期", "7 天内到期的待办", EnumSet.allOf(Role.class)),
+    OVERDUE("已超期", "已过答复期限的待办", EnumSet.allOf(Role.class)),
+    SIGN_OFF("待签发", "等待负责人签发的答复", EnumSet.of(Role.OFFICIAL)),
+    ALL_OPEN("全部在办", "本机构交办的所有在办任务", EnumSet.of(Role.CLERK)),
+    SUPERVISION("待督办", "超期后需要督办的事项", EnumSet.of(Role.CLERK));
+
+    final String title;
+    final String description;
+    final Set<Role> roles;
+
+    Definition(String title, String description, Set<Role> roles) {
+      this.title = title;
+      this.description = description;
+      this.roles = roles;
+    }
+  }
+
+  /** Makes the filters of this role exist and readable by the group. */
+  void share(String groupId, Role role) {
+    for (Definition definition : Definition.values()) {
+      if (definition.roles.contains(role)) {
+        grantRead(groupId, ensure(definition));
+      }
+    }
+  }
+
+  private String ensure(Definition definition) {
+    Filter existing = filterService.createTaskFilterQuery().filterName(definition.title).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filterService.newTaskFilter(definition.title);
+    filter.setProperties(Map.of("priority", definition.ordinal(), "description", definition.description, "refresh", true));
+    filter.setQuery(query(definition).get());
+    return filterService.saveFilter(filter).getId();
+  }
+
+  private Supplier<TaskQuery> query(Definition definition) {
+    return switch (definition) {
+      case MINE -> () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
+      case UNIT -> () -> unit().orderByDueDate().asc();
+      case DUE_SOON -> () -> unit().dueAfterExpression("${now()}")
+          .dueBeforeExpression("${dateTime().plusDays(7).toDate()}").orderByDueDate().asc();
+      case OVERDUE -> () -> unit().dueBeforeExpression("${now()}").orderByDueDate().asc();
+      case SIGN_OFF -> () -> unit().taskDefinitionKey("Task_SignOff").orderByDueDate().asc();
+      case ALL_OPEN -> () -> taskService.createTaskQuery().orderByDueDate().asc();
+      case SUPERVISION -> () -> taskService.createTaskQuery().taskDefinitionKey("Task_Supervise").orderByDueDate().asc();
+    };
+  }
+
+  private TaskQuery unit() {
+    return taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks();
+  }
+
+  private void grantRead(String groupId, String filterId) {
+    grants.grant(groupId, Resources.FILTER, filterId, READ);
+  }
+}

@@ -1,0 +1,132 @@
+package org.proposalhandling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.EngineRestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Each unit sees only its own work; nothing answers without login but the link pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class AccessControlTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  ProcessInstance ofCivilAffairs;
+  ProcessInstance ofFinance;
+
+  @BeforeEach
+  void twoItemsOfTwoUnits() {
+    ItemDriver driver = new ItemDriver(engine);
+    ofCivilAffairs = atDrafting(driver, "A" + System.nanoTime(), "jl-mz");
+    ofFinance = atDrafting(driver, "B" + System.nanoTime(), "jl-cz");
+  }
+
+  @Test
+  void aHandlerOfAnotherUnitGetsNothingOfTheItemThroughTheEngineApi() {
+    EngineRestClient finance = new EngineRestClient(port, "jlcz-handler", "demo");
+    String id = ofCivilAffairs.getId();
+    String key = ofCivilAffairs.getBusinessKey();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId();
+
+    for (String query : List.of("/task?processInstanceBusinessKey=" + key, "/task?processInstanceId=" + id,
+        "/process-instance?businessKey=" + key, "/history/process-instance?processInstanceBusinessKey=" + key,
+        "/history/task?processInstanceBusinessKey=" + key, "/history/activity-instance?processInstanceId=" + id,
+        "/variable-instance?processInstanceIdIn=" + id, "/history/variable-instance?processInstanceId=" + id,
+        "/history/detail?processInstanceId=" + id)) {
+      Response response = finance.get(query);
+      assertThat(response.status()).as(query).isEqualTo(200);
+      assertThat(response.body()).as(query).isEmpty();
+    }
+    for (String single : List.of("/process-instance/" + id, "/task/" + taskId, "/task/" + taskId + "/form-variables",
+        "/process-instance/" + id + "/variables", "/history/process-instance/" + id)) {
+      assertThat(finance.get(single).status()).as(single).isIn(403, 404);
+    }
+  }
+
+  @Test
+  void aUnitReadsItsOwnItemAndItsHistoryAndTheOfficeReadsBoth() {
+    EngineRestClient civilAffairs = new EngineRestClient(port, "jlmz-handler", "demo");
+    Response instances = civilAffairs.get("/process-instance?businessKey=" + ofCivilAffairs.getBusinessKey());
+    assertThat(instances.status()).as(String.valueOf(instances.body())).isEqualTo(200);
+    assertThat(instances.body()).hasSize(1);
+    Response history = civilAffairs.get("/history/process-instance?processInstanceBusinessKey=" + ofCivilAffairs.getBusinessKey());
+    assertThat(history.status()).as(String.valueOf(history.body())).isEqualTo(200);
+    assertThat(history.body()).hasSize(1);
+    assertThat(civilAffairs.get("/process-instance?businessKey=" + ofFinance.getBusinessKey()).body()).isEmpty();
+
+    EngineRestClient office = new EngineRestClient(port, "jlgov-clerk", "demo");
+    for (ProcessInstance item : List.of(ofCivilAffairs, ofFinance)) {
+      assertThat(office.get("/process-instance?businessKey=" + item.getBusinessKey()).body()).hasSize(1);
+      assertThat(office.get("/task?processInstanceBusinessKey=" + item.getBusinessKey()).body()).hasSize(1);
+    }
+    JsonNode otherOffice = new EngineRestClient(port, "czgov-clerk", "demo").get("/task?processInstanceBusinessKey="
+        + ofCivilAffairs.getBusinessKey()).body();
+    assertThat(otherOffice).isEmpty();
+  }
+
+  @Test
+  void anonymousCallsGet401EverywhereButTheLinkPages() throws Exception {
+    EngineRestClient anonymous = new EngineRestClient(port, null, null);
+    for (String path : List.of("/task", "/process-instance", "/history/process-instance", "/process-definition",
+        "/user", "/group", "/authorization", "/filter", "/deployment")) {
+      assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+    }
+    // A wrong password also delays that user's next logins (the engine's brute-force protection): use a user no other test needs.
+    assertThat(new EngineRestClient(port, "jlyjj-handler", "wrong").get("/task").status()).isEqualTo(401);
+    HttpClient http = HttpClient.newHttpClient();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/task")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(401, 403);
+    HttpResponse<String> link = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/links/feedback/unknown")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(link.statusCode()).isEqualTo(404);
+    assertThat(link.body()).contains("链接无效");
+    assertThat(link.headers().firstValue("X-Frame-Options")).contains("DENY");
+  }
+
+  @Test
+  void onlyTheAssigningOfficeAndAdministratorsOpenCockpit() throws Exception {
+    assertThat(login("cockpit", "jlmz-handler")).isIn(401, 403);
+    assertThat(login("cockpit", "jlgov-clerk")).isEqualTo(200);
+    assertThat(login("admin", "jlgov-clerk")).isIn(401, 403);
+    assertThat(login("tasklist", "jlmz-handler")).isEqualTo(200);
+  }
+
+  /** Logs in to a webapp as its login page does, with the webapps' CSRF cookie and header. */
+  private int login(String app, String user) throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    return browser.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  private static ProcessInstance atDrafting(ItemDriver driver, String number, String leadUnit) {
+    ProcessInstance instance = driver.register(number);
+    driver.accept(instance);
+    driver.assign(instance, leadUnit);
+    driver.recordContact(instance);
+    driver.executeJobs(instance);
+    return instance;
+  }
+}
