@@ -20,9 +20,12 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.ProposalHandlingApplication;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * Liquibase owns the schema: the changelog builds it on an empty database (its own, dropped and recreated
@@ -102,6 +105,11 @@ class MariaDbSchemaTest {
   private static ConfigurableApplicationContext start(String url) {
     return new SpringApplicationBuilder(ProposalHandlingApplication.class)
         .profiles("test", "mysql", "mysql-test")
-        .run("--spring.datasource.url=" + url, "--server.port=0");
+        // A mock servlet context, as @SpringBootTest gives by default, and no web server: the webapps keep
+        // state per JVM that a closed server spoils for the browser test, which runs in the same JVM.
+        // An engine name of its own: closing this app unregisters its engine from the JVM's registry.
+        .web(WebApplicationType.SERVLET)
+        .contextFactory(type -> new GenericWebApplicationContext(new MockServletContext()))
+        .run("--spring.datasource.url=" + url, "--camunda.bpm.process-engine-name=schemaTest");
   }
 }
