@@ -20,10 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Every path of an item through proposal-handling, on the real engine and database, jobs run by hand. */
+/**
+ * Every path of an item through proposal-handling, on the real engine and database, jobs run by hand.
+ * On H2 here; {@code mysql.ProposalHandlingProcessOnMariaDbTest} runs the same tests on MariaDB.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
-class ProposalHandlingProcessTest {
+public class ProposalHandlingProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired ItemRepository items;

@@ -1,0 +1,8 @@
+package org.proposalhandling.mysql;
+
+import org.proposalhandling.ProposalHandlingProcessTest;
+
+/** Every path of the process test on MariaDB: the same tests, the engine's and the app's tables on the server. */
+@SpringBootTestOnMariaDb
+class ProposalHandlingProcessOnMariaDbTest extends ProposalHandlingProcessTest {
+}
