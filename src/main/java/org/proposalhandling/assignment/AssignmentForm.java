@@ -45,7 +45,7 @@ class AssignmentForm extends FormTaskListener {
     show(task, Map.of(
         "proposedLeadUnitName", item.proposedLeadUnitId() == null ? "（未建议）" : units.nameOf(item.proposedLeadUnitId()),
         "leadUnit", item.proposedLeadUnitId() == null ? "" : item.proposedLeadUnitId(),
-        "keyItem", false));
+        "keyItem", item.keyItem()));
   }
 
   @Override
@@ -61,7 +61,8 @@ class AssignmentForm extends FormTaskListener {
     }
     LocalDate today = EngineClock.today();
     items.assign(item.id(), new Assignment(leadUnit, List.copyOf(coUnits), form.checked("keyItem"),
-        today, deadlines.replyDue(today), coUnits.isEmpty() ? null : deadlines.coHandlingDue(today)));
+        today, deadlines.replyDue(item.kind(), today),
+        coUnits.isEmpty() ? null : deadlines.coHandlingDue(item.kind(), today)));
     access.grantUnit(task.getProcessInstanceId(), leadUnit);
     coUnits.forEach(unit -> access.grantUnit(task.getProcessInstanceId(), unit));
     route(task, "leadUnit", leadUnit);

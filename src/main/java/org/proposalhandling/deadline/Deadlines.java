@@ -3,7 +3,10 @@ package org.proposalhandling.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,10 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes an item's deadlines on the working-day calendar and hands them to the process: task due dates
- * and timers are expressions that call this bean ("${deadlines.replyDue(execution)}"), so Tasklist sorts
- * and shows the same dates the item carries. A deadline counted in months that falls on a day off moves
- * to the next working day.
+ * Computes an item's deadlines on the working-day calendar, with the settings of its kind, and hands them to
+ * the process: task due dates and timers are expressions that call this bean
+ * ("${deadlines.replyDue(execution)}"), so Tasklist sorts and shows the same dates the item carries. A
+ * deadline counted in months that falls on a day off moves to the next working day.
+ *
+ * <p>Dates handed to the engine are instants in Beijing time: a due date is the end of its day (23:59:59),
+ * a reminder fires at the start of its day (00:00), and "overdue" starts at the first moment after the due
+ * day.
  */
 @Component("deadlines")
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -35,17 +42,54 @@ public class Deadlines {
     return WorkingDayCalendar.fromClasspath();
   }
 
-  public LocalDate replyDue(LocalDate assignedOn) {
-    return calendar.addMonths(assignedOn, properties.replyMonths());
+  /** Registers the same calendar with the engine as the business calendar "workingDays". */
+  @Bean
+  static ProcessEnginePlugin workingDaysCalendarPlugin(WorkingDayCalendar calendar) {
+    return new WorkingDaysCalendarPlugin(calendar);
   }
 
-  public LocalDate coHandlingDue(LocalDate assignedOn) {
-    return calendar.addMonths(assignedOn, properties.coHandlingMonths());
+  public WorkingDayCalendar calendar() {
+    return calendar;
   }
 
-  public LocalDate rehandlingDue(LocalDate feedbackOn) {
-    return calendar.addMonths(feedbackOn, properties.rehandlingMonths());
+  // --- dates, per kind of item -------------------------------------------------------------------------
+
+  public LocalDate replyDue(ItemKind kind, LocalDate assignedOn) {
+    return calendar.addMonths(assignedOn, rules(kind).replyMonths());
   }
+
+  public LocalDate coHandlingDue(ItemKind kind, LocalDate assignedOn) {
+    return calendar.addMonths(assignedOn, rules(kind).coHandlingMonths());
+  }
+
+  public LocalDate rehandlingDue(ItemKind kind, LocalDate feedbackOn) {
+    return calendar.addMonths(feedbackOn, rules(kind).rehandlingMonths());
+  }
+
+  /** The last day on which a unit may ask for the item to be reassigned (调整交办). */
+  public LocalDate reassignmentWindowEnd(Item item) {
+    return calendar.addWorkingDays(item.assignedOn(), rules(item.kind()).reassignmentWorkingDays());
+  }
+
+  public int reassignmentWorkingDays(ItemKind kind) {
+    return rules(kind).reassignmentWorkingDays();
+  }
+
+  /** The latest reply due date an extension (延期) may grant: the maximum number of months from assignment. */
+  public LocalDate latestExtendedDue(Item item) {
+    return calendar.addMonths(item.assignedOn(), rules(item.kind()).maxExtensionMonths());
+  }
+
+  public int maxExtensionMonths(ItemKind kind) {
+    return rules(kind).maxExtensionMonths();
+  }
+
+  /** The day of the yellow warning: the configured number of working days before the reply is due. */
+  public LocalDate yellowWarningOn(Item item) {
+    return calendar.addWorkingDays(item.replyDue(), -rules(item.kind()).yellowWarningWorkingDays());
+  }
+
+  // --- for the process ---------------------------------------------------------------------------------
 
   /** The due date of the lead unit's tasks: the end of the day the reply is due. */
   public Date replyDue(DelegateExecution execution) {
@@ -56,22 +100,53 @@ public class Deadlines {
     return endOf(item(execution).coHandlingDue());
   }
 
+  /** The yellow warning's timer: the start of {@link #yellowWarningOn(Item)}. */
+  public Date yellowWarningAt(DelegateExecution execution) {
+    return startOf(yellowWarningOn(item(execution)));
+  }
+
+  /** The red warning's timer: the first moment after the day the reply is due. */
+  public Date overdueAt(DelegateExecution execution) {
+    return startOf(item(execution).replyDue().plusDays(1));
+  }
+
+  /**
+   * When co-handling opinions still missing are overdue: the first moment after their due day. An item
+   * without co-handling units has no such date; its co-handling step ends at once, and so does the timer.
+   */
+  public Date coHandlingOverdueAt(DelegateExecution execution) {
+    Item item = item(execution);
+    LocalDate due = item.coHandlingDue() != null ? item.coHandlingDue() : item.replyDue();
+    return startOf(due.plusDays(1));
+  }
+
   /** When the proposer who has not answered gets one reminder: the end of the feedback period. */
   public Date feedbackReminderDue(DelegateExecution execution) {
-    return endOf(calendar.addWorkingDays(EngineClock.today(), properties.feedbackWorkingDays()));
+    return endOf(calendar.addWorkingDays(EngineClock.today(), rules(item(execution).kind()).feedbackWorkingDays()));
   }
 
   /** When an unanswered feedback form closes the item as 未反馈: a grace period after the reminder. */
   public Date feedbackClosingDue(DelegateExecution execution) {
+    Rules rules = rules(item(execution).kind());
     return endOf(calendar.addWorkingDays(EngineClock.today(),
-        properties.feedbackWorkingDays() + properties.feedbackGraceWorkingDays()));
+        rules.feedbackWorkingDays() + rules.feedbackGraceWorkingDays()));
+  }
+
+  private Rules rules(ItemKind kind) {
+    return properties.of(kind);
   }
 
   private Item item(DelegateExecution execution) {
     return items.get(execution.getProcessBusinessKey());
   }
 
-  private static Date endOf(LocalDate day) {
+  /** The end of a day in Beijing time (23:59:59), as the due date of a task. */
+  public static Date endOf(LocalDate day) {
     return day == null ? null : Date.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).minusSeconds(1).toInstant());
+  }
+
+  /** The start of a day in Beijing time (00:00). */
+  public static Date startOf(LocalDate day) {
+    return day == null ? null : Date.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
   }
 }

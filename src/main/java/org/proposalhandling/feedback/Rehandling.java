@@ -32,7 +32,7 @@ class Rehandling implements JavaDelegate {
       return;
     }
     String comments = feedbacks.find(item.id(), item.handlingRound()).map(FeedbackRepository.Feedback::comments).orElse(null);
-    items.startRehandling(item.id(), deadlines.rehandlingDue(EngineClock.today()));
+    items.startRehandling(item.id(), deadlines.rehandlingDue(item.kind(), EngineClock.today()));
     records.noteProposerComments(item.id(), item.handlingRound() + 1, comments, EngineClock.now());
   }
 }

@@ -84,6 +84,11 @@ public class ItemRepository {
     }
   }
 
+  /** A new due date for the reply, e.g. after an extension (延期). */
+  public void setReplyDue(String id, LocalDate replyDue) {
+    jdbc.sql("update item set reply_due = ? where id = ?").params(replyDue, id).update();
+  }
+
   public List<String> coHandlingUnitIds(String id) {
     return jdbc.sql("select unit_id from item_co_unit where item_id = ? order by unit_id").param(id).query(String.class).list();
   }

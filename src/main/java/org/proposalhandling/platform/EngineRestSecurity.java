@@ -26,7 +26,8 @@ class EngineRestSecurity {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
+    // The engine REST API, and the app's own small API (/api, e.g. a unit's extension request).
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
     return registration;
   }
 }

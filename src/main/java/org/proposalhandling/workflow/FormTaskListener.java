@@ -17,6 +17,9 @@ import org.proposalhandling.item.ItemRepository;
  */
 public abstract class FormTaskListener implements TaskListener {
 
+  public static final String KEY_ITEM_MARK = "【重点督办】";
+  public static final int KEY_ITEM_PRIORITY = 80;
+
   protected final ItemRepository items;
   private ItemAccess access;
 
@@ -34,7 +37,11 @@ public abstract class FormTaskListener implements TaskListener {
   public final void notify(DelegateTask task) {
     Item item = items.get(task.getExecution().getProcessBusinessKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      task.setName(task.getName() + "｜" + item.sessionName() + "第" + item.number() + "号");
+      // Key items (重点督办) stand apart in Tasklist: marked in the name, and first when sorted by priority.
+      task.setName((item.keyItem() ? KEY_ITEM_MARK : "") + task.getName() + "｜" + item.sessionName() + "第" + item.number() + "号");
+      if (item.keyItem()) {
+        task.setPriority(KEY_ITEM_PRIORITY);
+      }
       task.setDescription(item.title());
       access.officeReadsTask(task, item.assigningOfficeId());
       show(task, Map.of(

@@ -1,0 +1,88 @@
+package org.proposalhandling.deadline;
+
+import static org.proposalhandling.deadline.DeadlineRequests.format;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.deadline.DeadlineRecords.Request;
+import org.proposalhandling.deadline.DeadlineRecords.RequestType;
+import org.proposalhandling.directory.Role;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 调整交办: the assigning office decides a unit's request to return the item. Agreed, the handling stops
+ * (the process routes on "reassignmentApproved", local to the request) and the item goes back to 交办,
+ * where the office names the units again and every deadline starts again from the new assignment.
+ * Refused, the units go on handling, and the requesting unit is told why.
+ */
+@Component("reassignmentDecisionForm")
+class ReassignmentDecisionForm extends FormTaskListener {
+
+  private final DeadlineRecords records;
+  private final UnitDirectory units;
+  private final DeadlineMail mail;
+
+  ReassignmentDecisionForm(ItemRepository items, DeadlineRecords records, UnitDirectory units, DeadlineMail mail) {
+    super(items);
+    this.records = records;
+    this.units = units;
+    this.mail = mail;
+  }
+
+  @Override
+  protected void prepare(DelegateTask task, Item item) {
+    Request request = request(item);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("requestingUnitName", units.nameOf(request.unitId()));
+    fields.put("leadUnitName", units.nameOf(item.leadUnitId()));
+    List<String> coUnits = items.coHandlingUnitIds(item.id());
+    fields.put("coHandlingUnitNames", coUnits.isEmpty() ? "（无）" : String.join("、", coUnits.stream().map(units::nameOf).toList()));
+    fields.put("assignedOnText", format(item.assignedOn()));
+    fields.put("reassignmentReason", request.reason());
+    fields.put("decision", "");
+    fields.put("decisionComment", "");
+    show(task, fields);
+  }
+
+  @Override
+  protected void complete(DelegateTask task, Item item, FormValues form) {
+    Request request = request(item);
+    boolean approved = "approve".equals(form.requiredChoice("decision", "处理意见", List.of("approve", "refuse")));
+    String comment = form.optionalText("decisionComment", "说明", 2000);
+    if (!approved && comment == null) {
+      throw new FormValidationException("不同意调整交办时须填写说明。");
+    }
+    records.decide(request.id(), approved, null, comment, currentUser(task), EngineClock.now());
+    task.getExecution().setVariableLocal("reassignmentApproved", approved);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("申请单位", units.nameOf(request.unitId()));
+    facts.put("申请理由", request.reason());
+    if (comment != null) {
+      facts.put("说明", comment);
+    }
+    if (approved) {
+      items.setStatus(item.id(), ItemStatus.ACCEPTED);
+      mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办已同意】", "",
+          "交办机构同意调整交办，本件将重新交办，原办理任务已撤销。", facts);
+    } else {
+      mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办未同意】", "",
+          "交办机构不同意调整交办，请继续办理。", facts);
+    }
+  }
+
+  private Request request(Item item) {
+    return records.openRequest(item.id(), RequestType.REASSIGNMENT)
+        .orElseThrow(() -> new IllegalStateException("No open reassignment request for item " + item.id()));
+  }
+}
