@@ -53,6 +53,8 @@ public class ProposalHandlingProcessTest {
     var item = items.get(instance.getBusinessKey());
     assertThat(item.status()).isEqualTo(ItemStatus.REJECTED);
     assertThat(item.rejectionReason()).isEqualTo("属于个人诉求，转为来信处理。");
+    assertThat(jdbc.sql("select text_body from mail_message where item_id = ? and purpose = 'rejection'")
+        .param(instance.getBusinessKey()).query(String.class).single()).contains("不予立案", "属于个人诉求，转为来信处理。");
   }
 
   @Test

@@ -49,12 +49,11 @@ import org.springframework.test.context.ActiveProfiles;
  * due jobs run. Every expected date is counted by hand in the comments, from the State Council's 2024 and
  * 2025 holiday notices (国办发明电〔2023〕7号, 国办发明电〔2024〕12号).
  *
- * <p>Deputies' suggestions get other deadlines here, to prove the per-kind settings: reply within 1 month
- * and reassignment within 10 working days.
+ * <p>Deputies' suggestions get other deadlines in the test profile (application-test.yaml), to prove the
+ * per-kind settings: reply within 1 month and reassignment within 10 working days. The settings live there,
+ * not on this class, so that all web tests share one application context and one "default" engine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "proposals.deadlines.kinds.DEPUTY_SUGGESTION.reply-months=1",
-    "proposals.deadlines.kinds.DEPUTY_SUGGESTION.reassignment-working-days=10"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DeadlineProcessTest {
 

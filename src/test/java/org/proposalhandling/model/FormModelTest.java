@@ -58,7 +58,8 @@ class FormModelTest {
   static final Pattern FORM_READ = Pattern.compile("\\bform\\.(\\w+)\\(\\s*\"(\\w+)\"");
   static final Pattern SHOW_MAP = Pattern.compile("\\bshow\\(\\s*\\w+\\s*,\\s*Map\\.of\\(");
   static final Pattern FIELDS_PUT = Pattern.compile("\\bfields\\.put\\(\\s*\"(\\w+)\"");
-  static final Pattern SET_LOCAL = Pattern.compile("\\.setVariableLocal\\(\\s*\"(\\w+)\"");
+  // Only the task's own locals are form fields; a local of the execution (a routing variable) is not.
+  static final Pattern SET_LOCAL = Pattern.compile("\\btask\\.setVariableLocal\\(\\s*\"(\\w+)\"");
   static final Pattern FORM_FIELDS = Pattern.compile("\\bFORM_FIELDS\\s*=\\s*List\\.of\\(([^;]*)\\);");
   static final Pattern STRING_LITERAL = Pattern.compile("\"(\\w+)\"");
 
