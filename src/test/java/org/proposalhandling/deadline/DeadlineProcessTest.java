@@ -106,7 +106,7 @@ class DeadlineProcessTest {
     // Assigned Friday 2024-09-27. Reply due: + 3 months = Fri 2024-12-27, a working day.
     // Yellow: 10 working days before it, no holiday in between: 12-26 (1), 25, 24, 23 (4), 20 (5), 19, 18,
     // 17, 16 (9), Fri 12-13 (10). Red: from the first moment of 12-28.
-    ProcessInstance instance = assigned("Y1", "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance instance = assigned("DLY1", "2024-09-27T10:00", "jl-mz", false);
     Item item = items.get(instance.getBusinessKey());
     assertThat(item.assignedOn()).isEqualTo(LocalDate.of(2024, 9, 27));
     assertThat(item.replyDue()).isEqualTo(LocalDate.of(2024, 12, 27));
@@ -116,33 +116,33 @@ class DeadlineProcessTest {
 
     at("2024-12-12T23:59");
     runDueJobs(instance);
-    assertThat(reminders("Y1", "【黄牌提醒】", HANDLER)).isEmpty();
+    assertThat(reminders("DLY1", "【黄牌提醒】", HANDLER)).isEmpty();
 
     at("2024-12-13T08:30");
     runDueJobs(instance);
-    assertThat(reminders("Y1", "【黄牌提醒】", HANDLER)).hasSize(1);
-    assertThat(reminders("Y1", "【黄牌提醒】", HEAD)).hasSize(1);
-    assertThat(reminders("Y1", "【黄牌提醒】", OFFICE_CLERK)).as("not a key item").isEmpty();
-    MimeMessage yellow = reminders("Y1", "【黄牌提醒】", HANDLER).get(0);
+    assertThat(reminders("DLY1", "【黄牌提醒】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLY1", "【黄牌提醒】", HEAD)).hasSize(1);
+    assertThat(reminders("DLY1", "【黄牌提醒】", OFFICE_CLERK)).as("not a key item").isEmpty();
+    MimeMessage yellow = reminders("DLY1", "【黄牌提醒】", HANDLER).get(0);
     assertThat(MailCatcher.text(yellow)).contains("距答复期限还有 10 个工作日", "2024-12-27", "李静同志");
     assertThat(driver.task(instance, "Task_ContactRecord")).as("a reminder never cancels work").isNotNull();
 
     at("2024-12-20T09:00");
     runDueJobs(instance);
     runDueJobs(instance);
-    assertThat(reminders("Y1", "【黄牌提醒】", HANDLER)).as("mailed once").hasSize(1);
+    assertThat(reminders("DLY1", "【黄牌提醒】", HANDLER)).as("mailed once").hasSize(1);
     assertThat(countReminders(item.id(), "YELLOW")).isEqualTo(1);
 
     at("2024-12-27T23:59");
     runDueJobs(instance);
-    assertThat(reminders("Y1", "【红牌督办】", HANDLER)).isEmpty();
+    assertThat(reminders("DLY1", "【红牌督办】", HANDLER)).isEmpty();
     assertThat(tasks(instance, "Task_Supervise")).isEmpty();
 
     at("2024-12-28T00:01");
     runDueJobs(instance);
     runDueJobs(instance);
-    assertThat(reminders("Y1", "【红牌督办】", HANDLER)).hasSize(1);
-    assertThat(reminders("Y1", "【红牌督办】", HEAD)).hasSize(1);
+    assertThat(reminders("DLY1", "【红牌督办】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLY1", "【红牌督办】", HEAD)).hasSize(1);
     Task supervise = driver.task(instance, "Task_Supervise");
     assertThat(engine.getTaskService().getIdentityLinksForTask(supervise.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("jl-gov-clerk"));
@@ -162,7 +162,7 @@ class DeadlineProcessTest {
   @Test
   void aKeyItemIsMarkedAndItsOfficeIsToldOfEachDeadline() {
     // Assigned 2024-09-27 with 省财政厅 co-handling: opinion due + 1 month = Sun 10-27, so Mon 10-28.
-    ProcessInstance instance = assigned("K1", "2024-09-27T10:00", "jl-mz", true, "jl-cz");
+    ProcessInstance instance = assigned("DLK1", "2024-09-27T10:00", "jl-mz", true, "jl-cz");
     assertThat(driver.task(instance, "Task_ContactRecord").getName()).startsWith("【重点督办】沟通联系");
     assertThat(driver.task(instance, "Task_ContactRecord").getPriority()).isGreaterThan(50);
     assertThat(items.get(instance.getBusinessKey()).coHandlingDue()).isEqualTo(LocalDate.of(2024, 10, 28));
@@ -173,19 +173,19 @@ class DeadlineProcessTest {
 
     at("2024-10-29T08:00");
     runDueJobs(instance);
-    assertThat(reminders("K1", "【会办逾期】", "jlcz-handler@demo.local")).hasSize(1);
-    assertThat(reminders("K1", "【会办逾期】", OFFICE_CLERK)).hasSize(1);
-    assertThat(reminders("K1", "【会办逾期】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLK1", "【会办逾期】", "jlcz-handler@demo.local")).hasSize(1);
+    assertThat(reminders("DLK1", "【会办逾期】", OFFICE_CLERK)).hasSize(1);
+    assertThat(reminders("DLK1", "【会办逾期】", HANDLER)).hasSize(1);
 
     at("2024-12-13T08:00");
     runDueJobs(instance);
-    List<MimeMessage> toOffice = reminders("K1", "【黄牌提醒】", OFFICE_CLERK);
+    List<MimeMessage> toOffice = reminders("DLK1", "【黄牌提醒】", OFFICE_CLERK);
     assertThat(toOffice).hasSize(1);
     assertThat(subject(toOffice.get(0))).startsWith("【重点督办】");
 
     at("2024-12-28T08:00");
     runDueJobs(instance);
-    assertThat(reminders("K1", "【红牌督办】", OFFICE_CLERK)).hasSize(1);
+    assertThat(reminders("DLK1", "【红牌督办】", OFFICE_CLERK)).hasSize(1);
     assertThat(driver.task(instance, "Task_Supervise").getName()).startsWith("【重点督办】督办");
   }
 
@@ -194,14 +194,14 @@ class DeadlineProcessTest {
     // A deputy's suggestion, reply within 1 month (this test's setting): assigned Mon 2024-09-02, due
     // Wed 10-02, in the 国庆节 break (10-01..10-07), so Tue 10-08. Yellow 10 working days before: Mon 09-30 (1),
     // Sun 09-29 调休 (2), Fri 09-27 (3), 26, 25, 24, 23 (7), Fri 09-20 (8), 19 (9), Wed 09-18 (10).
-    ProcessInstance instance = assigned(deputySuggestion("P1"), "2024-09-02T10:00", "jl-mz", false);
+    ProcessInstance instance = assigned(deputySuggestion("DLP1"), "2024-09-02T10:00", "jl-mz", false);
     Item item = items.get(instance.getBusinessKey());
     assertThat(item.replyDue()).isEqualTo(LocalDate.of(2024, 10, 8));
     assertThat(timer(instance, "Timer_YellowWarning").getDuedate()).isEqualTo(beijing("2024-09-18T00:00"));
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2024-10-09T00:00"));
 
     // A member's proposal assigned the same day keeps the defaults: + 3 months = Mon 2024-12-02.
-    ProcessInstance proposal = assigned("P2", "2024-09-02T10:00", "jl-mz", false);
+    ProcessInstance proposal = assigned("DLP2", "2024-09-02T10:00", "jl-mz", false);
     assertThat(items.get(proposal.getBusinessKey()).replyDue()).isEqualTo(LocalDate.of(2024, 12, 2));
 
     at("2024-09-17T23:00");
@@ -209,7 +209,7 @@ class DeadlineProcessTest {
     assertThat(mail.to(HANDLER, "第P1号")).isEmpty();
     at("2024-09-18T07:00");
     runDueJobs(instance);
-    assertThat(reminders("P1", "【黄牌提醒】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLP1", "【黄牌提醒】", HANDLER)).hasSize(1);
   }
 
   // --- extension ----------------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ class DeadlineProcessTest {
   @Test
   void anApprovedExtensionMovesTheTimersTheTasksAndTheItem() {
     // Assigned Fri 2024-09-27, due Fri 12-27. The longest extension: + 6 months = Thu 2025-03-27.
-    ProcessInstance instance = assigned("E1", "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance instance = assigned("DLE1", "2024-09-27T10:00", "jl-mz", false);
     String id = instance.getBusinessKey();
 
     at("2024-11-01T10:00");
@@ -248,7 +248,7 @@ class DeadlineProcessTest {
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2025-03-01T00:00"));
     assertThat(driver.task(instance, "Task_ContactRecord").getDueDate()).isEqualTo(beijing("2025-02-28T23:59:59"));
     mail.sendDueMail();
-    assertThat(reminders("E1", "【延期已批准】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLE1", "【延期已批准】", HANDLER)).hasSize(1);
 
     // The old dates pass quietly; a task created later carries the new due date.
     at("2024-12-28T09:00");
@@ -260,12 +260,12 @@ class DeadlineProcessTest {
 
     at("2025-02-14T09:00");
     runDueJobs(instance);
-    assertThat(reminders("E1", "【黄牌提醒】", HANDLER)).hasSize(1);
+    assertThat(reminders("DLE1", "【黄牌提醒】", HANDLER)).hasSize(1);
   }
 
   @Test
   void aRefusedExtensionKeepsTheDueDate() {
-    ProcessInstance instance = assigned("E2", "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance instance = assigned("DLE2", "2024-09-27T10:00", "jl-mz", false);
     at("2024-11-01T10:00");
     requests.requestExtension(handler("jl-mz"), instance.getBusinessKey(), "工作量大。", LocalDate.of(2025, 1, 27));
     assertThatThrownBy(() -> driver.complete(instance, "Task_DecideExtension", Map.of("decision", "refuse")))
@@ -274,7 +274,7 @@ class DeadlineProcessTest {
     assertThat(items.get(instance.getBusinessKey()).replyDue()).isEqualTo(LocalDate.of(2024, 12, 27));
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2024-12-28T00:00"));
     mail.sendDueMail();
-    assertThat(MailCatcher.text(reminders("E2", "【延期未获批准】", HANDLER).get(0))).contains("理由不充分。");
+    assertThat(MailCatcher.text(reminders("DLE2", "【延期未获批准】", HANDLER).get(0))).contains("理由不充分。");
   }
 
   // --- reassignment --------------------------------------------------------------------------------------
@@ -283,7 +283,7 @@ class DeadlineProcessTest {
   void anApprovedReassignmentGoesBackToAssignmentAndRestartsTheDeadlines() {
     // Assigned Fri 2024-09-27; the window of 5 working days: Sun 09-29 调休 (1), Mon 09-30 (2), 国庆节,
     // Tue 10-08 (3), Wed 10-09 (4), Thu 10-10 (5). The last day is still in it.
-    ProcessInstance instance = assigned("R1", "2024-09-27T10:00", "jl-mz", false, "jl-cz");
+    ProcessInstance instance = assigned("DLR1", "2024-09-27T10:00", "jl-mz", false, "jl-cz");
     String id = instance.getBusinessKey();
     at("2024-10-10T17:00");
     requests.requestReassignment(handler("jl-mz"), id, "该建议涉及医疗机构管理，属卫生健康部门职责。");
@@ -318,7 +318,7 @@ class DeadlineProcessTest {
 
   @Test
   void aRefusedReassignmentLetsHandlingGoOn() {
-    ProcessInstance instance = assigned("R2", "2024-09-27T10:00", "jl-mz", false, "jl-cz");
+    ProcessInstance instance = assigned("DLR2", "2024-09-27T10:00", "jl-mz", false, "jl-cz");
     at("2024-09-30T10:00");
     // A co-handling unit may say the item is not its business too.
     requests.requestReassignment(handler("jl-cz"), instance.getBusinessKey(), "本单位不涉及该事项。");
@@ -329,13 +329,13 @@ class DeadlineProcessTest {
     assertThat(tasks(instance, "Task_CoHandlingOpinion")).hasSize(1);
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2024-12-28T00:00"));
     mail.sendDueMail();
-    assertThat(MailCatcher.text(reminders("R2", "【调整交办未同意】", "jlcz-handler@demo.local").get(0))).contains("涉及财政资金安排");
+    assertThat(MailCatcher.text(reminders("DLR2", "【调整交办未同意】", "jlcz-handler@demo.local").get(0))).contains("涉及财政资金安排");
   }
 
   @Test
   void aReassignmentRequestAfterTheWindowIsRefused() {
     // Window of 5 working days from Fri 2024-09-27 ends Thu 10-10 (see above): Fri 10-11 is too late.
-    ProcessInstance late = assigned("R3", "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance late = assigned("DLR3", "2024-09-27T10:00", "jl-mz", false);
     at("2024-10-11T09:00");
     assertThatThrownBy(() -> requests.requestReassignment(handler("jl-mz"), late.getBusinessKey(), "不属于本单位职责。"))
         .isInstanceOf(FormValidationException.class)
@@ -346,7 +346,7 @@ class DeadlineProcessTest {
 
     // A deputy's suggestion has 10 working days here: 09-29 (1), 09-30 (2), 10-08 (3), 9, 10, 11 (6),
     // Sat 10-12 调休 (7), Mon 10-14 (8), 15 (9), Wed 10-16 (10). On 10-11 it is still in time.
-    ProcessInstance deputy = assigned(deputySuggestion("R4"), "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance deputy = assigned(deputySuggestion("DLR4"), "2024-09-27T10:00", "jl-mz", false);
     at("2024-10-11T09:00");
     requests.requestReassignment(handler("jl-mz"), deputy.getBusinessKey(), "不属于本单位职责。");
     assertThat(driver.task(deputy, "Task_DecideReassignment")).isNotNull();
@@ -357,7 +357,7 @@ class DeadlineProcessTest {
 
   @Test
   void theLeadUnitsHandlerAsksThroughTheApiWithHisOwnPassword() throws Exception {
-    ProcessInstance instance = assigned("A1", "2024-09-27T10:00", "jl-mz", false);
+    ProcessInstance instance = assigned("DLA1", "2024-09-27T10:00", "jl-mz", false);
     String url = "http://localhost:" + port + "/api/items/" + instance.getBusinessKey() + "/extension-request";
     String body = "{\"reason\":\"需要征求多个部门意见。\",\"requestedDue\":\"2025-02-28\"}";
     at("2024-11-01T10:00");
