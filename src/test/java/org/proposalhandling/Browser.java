@@ -66,6 +66,25 @@ public final class Browser implements AutoCloseable {
         "return Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea')).map(f => f.value).join('\\n');"));
   }
 
+  /** Types into the form field with this label (a Camunda Form's text field or text area). */
+  public void type(String label, String text) {
+    field(label).sendKeys(text);
+  }
+
+  /** Picks an option of the Camunda Form's select with this label (form-js draws its own drop-down). */
+  public void choose(String label, String option) {
+    visible(By.xpath(labelled(label) + "/following::*[contains(@class,'fjs-input-group')][1]")).click();
+    visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")).click();
+  }
+
+  private WebElement field(String label) {
+    return visible(By.xpath(labelled(label) + "/following::*[self::input or self::textarea][1]"));
+  }
+
+  private static String labelled(String label) {
+    return "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']";
+  }
+
   /** Logs in to a Camunda webapp whose login page is showing. */
   public void login(String user, String password) {
     visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);

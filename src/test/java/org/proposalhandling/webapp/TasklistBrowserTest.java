@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.item.ItemRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired ItemRepository items;
   Browser browser;
 
   @BeforeEach
@@ -63,6 +65,32 @@ class TasklistBrowserTest {
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_Assignment").count() == 1);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "accepted")).isEqualTo(true);
+  }
+
+  @Test
+  void aClerkRegistersAnItemThroughTheStartForm() {
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.login("jlgov-clerk", "demo");
+    browser.waitForText(By.cssSelector("body"), "发起流程");
+    browser.driver().findElements(By.xpath("//a[contains(., '发起流程')]")).get(0).click();
+    browser.visible(By.xpath("//div[contains(@class,'modal')]//a[contains(., '建议提案办理')]")).click();
+    browser.visible(By.cssSelector(".modal .fjs-form"));
+    browser.waitForText(By.cssSelector(".modal .fjs-form"), "会议届次");
+    browser.type("会议届次", "省政协十三届一次会议");
+    browser.type("编号", "BR1");
+    browser.choose("类别", "委员提案");
+    browser.type("标题", "关于完善农村养老服务的建议");
+    browser.type("内容", "建议加大农村养老服务设施投入。");
+    browser.type("提出人（领衔人）", "王五");
+    browser.driver().findElements(By.cssSelector(".modal .fjs-form-field-radio label")).stream()
+        .filter(label -> label.getText().strip().equals("同意公开")).findFirst().orElseThrow().click();
+    browser.screenshot("tasklist-start-form");
+    browser.driver().findElements(By.cssSelector(".modal button")).stream()
+        .filter(button -> button.getText().strip().equals("发起")).findFirst().orElseThrow().click();
+
+    browser.waitUntil(() -> engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("proposal-handling").variableValueEquals("assigningOffice", "jl-gov").list().stream()
+        .anyMatch(instance -> items.get(instance.getBusinessKey()).number().equals("BR1")));
   }
 
   @Test
