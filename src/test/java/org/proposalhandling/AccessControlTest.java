@@ -31,8 +31,8 @@ class AccessControlTest {
   @BeforeEach
   void twoItemsOfTwoUnits() {
     ItemDriver driver = new ItemDriver(engine);
-    ofCivilAffairs = atDrafting(driver, "A" + System.nanoTime(), "jl-mz");
-    ofFinance = atDrafting(driver, "B" + System.nanoTime(), "jl-cz");
+    ofCivilAffairs = driver.atDrafting("A" + System.nanoTime(), "jl-mz");
+    ofFinance = driver.atDrafting("B" + System.nanoTime(), "jl-cz");
   }
 
   @Test
@@ -119,14 +119,5 @@ class AccessControlTest {
         .header("X-XSRF-TOKEN", csrf)
         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();
-  }
-
-  private static ProcessInstance atDrafting(ItemDriver driver, String number, String leadUnit) {
-    ProcessInstance instance = driver.register(number);
-    driver.accept(instance);
-    driver.assign(instance, leadUnit);
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
-    return instance;
   }
 }

@@ -104,13 +104,23 @@ public class ItemDriver {
         "attitudeRating", "GOOD", "feedbackComments", comments));
   }
 
-  /** From registration to the feedback task, with the lead unit alone. */
-  public ProcessInstance replied(String number) {
-    ProcessInstance instance = register(number);
+  /** From registration to drafting, with the lead unit alone. */
+  public ProcessInstance atDrafting(String number, String leadUnit) {
+    return atDrafting(intake(number), leadUnit);
+  }
+
+  public ProcessInstance atDrafting(Map<String, Object> form, String leadUnit) {
+    ProcessInstance instance = register(form);
     accept(instance);
-    assign(instance, "jl-mz");
+    assign(instance, leadUnit);
     recordContact(instance);
     executeJobs(instance);
+    return instance;
+  }
+
+  /** From registration to the feedback task, with the lead unit alone. */
+  public ProcessInstance replied(String number) {
+    ProcessInstance instance = atDrafting(number, "jl-mz");
     draft(instance, "答复正文");
     review(instance, true, null);
     signOff(instance, true, null);

@@ -103,11 +103,7 @@ public class ProposalHandlingProcessTest {
 
   @Test
   void returnedAtSignOffGoesBackToDraftingWithTheCommentThenIsApproved() {
-    ProcessInstance instance = driver.register("S1");
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
+    ProcessInstance instance = driver.atDrafting("S1", "jl-mz");
     driver.draft(instance, "初稿");
     driver.review(instance, true, null);
     assertThat(instance).isWaitingAt("Task_SignOff");
@@ -133,11 +129,7 @@ public class ProposalHandlingProcessTest {
 
   @Test
   void aReplyOfManyThousandCharactersIsDraftedReviewedAndSigned() {
-    ProcessInstance instance = driver.register("L1");
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
+    ProcessInstance instance = driver.atDrafting("L1", "jl-mz");
     String longReply = "关于社区养老服务设施建设的答复。".repeat(800);
     driver.draft(instance, longReply);
     driver.review(instance, true, null);
@@ -150,11 +142,7 @@ public class ProposalHandlingProcessTest {
 
   @Test
   void returnWithoutACommentIsRefused() {
-    ProcessInstance instance = driver.register("S2");
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
+    ProcessInstance instance = driver.atDrafting("S2", "jl-mz");
     driver.draft(instance, "初稿");
     assertThatThrownBy(() -> driver.review(instance, false, " ")).hasMessageContaining("须填写意见说明");
     assertThat(instance).isWaitingAt("Task_ReviewReply");
@@ -162,11 +150,7 @@ public class ProposalHandlingProcessTest {
 
   @Test
   void returnedAtReviewGoesBackToDrafting() {
-    ProcessInstance instance = driver.register("V1");
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
+    ProcessInstance instance = driver.atDrafting("V1", "jl-mz");
     driver.draft(instance, "初稿");
     assertThat(instance).isWaitingAt("Task_ReviewReply");
     assertThat(task()).hasCandidateGroup("jl-mz-head");

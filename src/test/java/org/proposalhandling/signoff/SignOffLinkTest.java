@@ -223,11 +223,7 @@ class SignOffLinkTest {
   private ProcessInstance atSignOff(String number, String title) {
     Map<String, Object> form = ItemDriver.intake(number);
     form.put("title", title);
-    ProcessInstance instance = driver.register(form);
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
+    ProcessInstance instance = driver.atDrafting(form, "jl-mz");
     driver.draft(instance, "答复正文" + number);
     driver.review(instance, true, null);
     mail.sendDueMail();
