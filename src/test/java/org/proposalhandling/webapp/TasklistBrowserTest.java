@@ -23,7 +23,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired ItemRepository items;
+  @Autowired ItemRepository itemRepository;
   Browser browser;
 
   @BeforeEach
@@ -65,6 +65,26 @@ class TasklistBrowserTest {
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_Assignment").count() == 1);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "accepted")).isEqualTo(true);
+
+    // 交办: the lead unit from a select and a co-handling unit from a tag list, both filled from the directory.
+    String assignmentId = items.task(instance, "Task_Assignment").getId();
+    browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + assignmentId);
+    browser.waitForText(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "主办单位");
+    browser.visible(By.cssSelector("button.claim")).click();
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
+    browser.choose("主办单位", "吉林省民政厅");
+    browser.type("会办单位", "财政");
+    browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='吉林省财政厅']")).click();
+    browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    browser.screenshot("tasklist-assignment");
+    browser.driver().findElements(By.cssSelector("button[type='submit']")).stream()
+        .filter(button -> button.getText().contains("办理完成")).findFirst().orElseThrow().click();
+
+    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ContactRecord").count() == 1);
+    assertThat(itemRepository.coHandlingUnitIds(instance.getBusinessKey())).containsExactly("jl-cz");
+    assertThat(itemRepository.get(instance.getBusinessKey()).leadUnitId()).isEqualTo("jl-mz");
   }
 
   @Test
@@ -90,7 +110,7 @@ class TasklistBrowserTest {
 
     browser.waitUntil(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("proposal-handling").variableValueEquals("assigningOffice", "jl-gov").list().stream()
-        .anyMatch(instance -> items.get(instance.getBusinessKey()).number().equals("BR1")));
+        .anyMatch(instance -> itemRepository.get(instance.getBusinessKey()).number().equals("BR1")));
   }
 
   @Test
