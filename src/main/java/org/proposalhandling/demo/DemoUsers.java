@@ -38,8 +38,9 @@ class DemoUsers implements ApplicationRunner {
         continue;
       }
       User user = identity.newUser(seed.id());
-      user.setLastName(seed.lastName());
-      user.setFirstName(seed.firstName());
+      // Tasklist shows "first last"; a Chinese name reads family name first, so the whole name goes first.
+      user.setFirstName(seed.lastName() + seed.firstName());
+      user.setLastName("");
       user.setEmail(seed.id() + "@demo.local");
       user.setPassword(PASSWORD);
       identity.saveUser(user);

@@ -33,8 +33,9 @@ class TaskFilters {
   }
 
   private enum Definition {
-    MINE("我的待办", "已签收、由我办理的任务", EnumSet.allOf(Role.class)),
+    // First, so that Tasklist opens on it: new work arrives unclaimed, for the whole unit and role.
     UNIT("本单位待办", "本单位本岗位的全部待办，含未签收的", EnumSet.allOf(Role.class)),
+    MINE("我的待办", "已签收、由我办理的任务", EnumSet.allOf(Role.class)),
     DUE_SOON("即将到期", "7 天内到期的待办", EnumSet.allOf(Role.class)),
     OVERDUE("已超期", "已过答复期限的待办", EnumSet.allOf(Role.class)),
     SIGN_OFF("待签发", "等待负责人签发的答复", EnumSet.of(Role.OFFICIAL)),
