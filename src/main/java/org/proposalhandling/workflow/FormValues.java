@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -30,10 +29,6 @@ public final class FormValues {
 
   public static FormValues of(VariableScope scope) {
     return new FormValues(scope::getVariable);
-  }
-
-  public static FormValues of(Map<String, ?> map) {
-    return new FormValues(map::get);
   }
 
   public String text(String key) {
