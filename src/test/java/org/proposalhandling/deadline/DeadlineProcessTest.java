@@ -160,6 +160,25 @@ class DeadlineProcessTest {
   }
 
   @Test
+  void closingTheItemEndsAnOpenSupervision() {
+    ProcessInstance instance = assigned("DLS1", "2024-09-27T10:00", "jl-mz", false);
+    at("2024-12-28T08:00");
+    runDueJobs(instance);
+    assertThat(driver.task(instance, "Task_Supervise")).isNotNull();
+
+    driver.recordContact(instance);
+    driver.executeJobs(instance);
+    driver.draft(instance, "逾期后的答复");
+    driver.review(instance, true, null);
+    driver.signOff(instance, true, null);
+    driver.executeJobs(instance);
+    driver.feedback(instance, "SATISFIED", "");
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
   void aKeyItemIsMarkedAndItsOfficeIsToldOfEachDeadline() {
     // Assigned 2024-09-27 with 省财政厅 co-handling: opinion due + 1 month = Sun 10-27, so Mon 10-28.
     ProcessInstance instance = assigned("DLK1", "2024-09-27T10:00", "jl-mz", true, "jl-cz");
@@ -169,7 +188,7 @@ class DeadlineProcessTest {
 
     at("2024-10-28T18:00");
     runDueJobs(instance);
-    assertThat(mail.to("jlcz-handler@demo.local", "第K1号")).isEmpty();
+    assertThat(mail.to("jlcz-handler@demo.local", "第DLK1号")).isEmpty();
 
     at("2024-10-29T08:00");
     runDueJobs(instance);
