@@ -16,11 +16,11 @@ record LetterFontProperties(FontFile title, FontFile body, FontFile song, FontFi
   static final String UMING = "/usr/share/fonts/truetype/arphic/uming.ttc";
   static final String UKAI = "/usr/share/fonts/truetype/arphic/ukai.ttc";
   static final String ZENHEI = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-  /** The Debian package of each default file, named when it is missing. */
+  /** The Debian package of each default file by its name, named when it is missing. */
   static final Map<String, String> PACKAGES = Map.of(
-      UMING, "fonts-arphic-uming",
-      UKAI, "fonts-arphic-ukai",
-      ZENHEI, "fonts-wqy-zenhei");
+      "uming.ttc", "fonts-arphic-uming",
+      "ukai.ttc", "fonts-arphic-ukai",
+      "wqy-zenhei.ttc", "fonts-wqy-zenhei");
 
   /**
    * @param file the font file (.ttf, or a .ttc collection)

@@ -65,7 +65,7 @@ final class LetterFonts implements Closeable {
   private Loaded load(PDDocument document, Face face, LetterFontProperties.FontFile file) throws IOException {
     File path = new File(file.file());
     if (!path.isFile()) {
-      String debianPackage = LetterFontProperties.PACKAGES.get(file.file());
+      String debianPackage = LetterFontProperties.PACKAGES.get(path.getName());
       throw new IllegalStateException("找不到公文字体文件 " + file.file() + "（" + face.use + "用）："
           + (debianPackage == null ? "" : "请安装 Debian 软件包 " + debianPackage + "（apt-get install "
               + debianPackage + "），或")

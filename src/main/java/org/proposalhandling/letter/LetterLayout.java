@@ -38,7 +38,12 @@ final class LetterLayout {
     paragraph(List.of(new Run(addressee(letter.addressee()), Style.BODY)), 0, rows);
     Paragraphs.of(letter.body()).forEach(paragraph -> paragraph(paragraph, INDENT, rows));
     signature(letter, rows);
-    return paginate(rows);
+    Pagination pagination = new Pagination(rows);
+    List<PlacedLine> lines = new ArrayList<>(pagination.lines());
+    for (int page = 0; page < pagination.pages(); page++) {
+      lines.add(pageNumber(page));
+    }
+    return new LaidOutLetter(pagination.pages(), lines);
   }
 
   /** 2号 title lines of about equal length (梯形 or 菱形 rather than a long line and a stub). */
@@ -112,56 +117,6 @@ final class LetterLayout {
   private static void addContact(List<String> contacts, String label, String value) {
     if (present(value)) {
       contacts.add(label + value.strip());
-    }
-  }
-
-  /**
-   * Rows onto pages of 22: a row kept with the one before moves with it to the next page, a blank row
-   * opening a page is dropped, and the foot rows go to the bottom lines of the last page.
-   */
-  private LaidOutLetter paginate(List<Row> rows) {
-    List<PlacedLine> lines = new ArrayList<>();
-    List<Row> foot = new ArrayList<>();
-    int page = 0;
-    int row = 0;
-    int start = 0;
-    while (start < rows.size()) {
-      int end = start + 1;
-      while (end < rows.size() && rows.get(end).keepWithPrevious()) {
-        end++;
-      }
-      if (row > 0 && row + (end - start) > TypeArea.LINES) {
-        page++;
-        row = 0;
-      }
-      for (Row next : rows.subList(start, end)) {
-        if (row == TypeArea.LINES) {
-          page++;
-          row = 0;
-        }
-        if (next.foot()) {
-          foot.add(next);
-        } else if (!(next.isBlank() && row == 0 && page > 0)) {
-          place(next, page, row++, lines);
-        }
-      }
-      start = end;
-    }
-    int footRow = TypeArea.LINES - foot.size();
-    for (Row next : foot) {
-      place(next, page, footRow++, lines);
-    }
-    int pages = page + 1;
-    for (int p = 0; p < pages; p++) {
-      lines.add(pageNumber(p));
-    }
-    return new LaidOutLetter(pages, lines);
-  }
-
-  private static void place(Row row, int page, int gridLine, List<PlacedLine> lines) {
-    if (!row.isBlank()) {
-      float size = row.glyphs().get(0).style().size;
-      lines.add(new PlacedLine(page, row.x(), TypeArea.baseline(gridLine, size), row.characterSpacing(), row.glyphs()));
     }
   }
 

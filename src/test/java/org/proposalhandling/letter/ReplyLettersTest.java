@@ -2,6 +2,7 @@ package org.proposalhandling.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -90,8 +91,8 @@ class ReplyLettersTest {
   @Test
   void thePagesAreA4() {
     for (PDPage page : pdf.getPages()) {
-      assertThat(page.getMediaBox().getWidth()).isCloseTo(595, org.assertj.core.data.Offset.offset(1f));
-      assertThat(page.getMediaBox().getHeight()).isCloseTo(842, org.assertj.core.data.Offset.offset(1f));
+      assertThat(page.getMediaBox().getWidth()).isCloseTo(595, offset(1f));
+      assertThat(page.getMediaBox().getHeight()).isCloseTo(842, offset(1f));
     }
   }
 
@@ -127,8 +128,8 @@ class ReplyLettersTest {
   void aFullBodyLineHolds28CharactersAndFillsTheTypeArea() {
     Line full = lines.stream().filter(line -> line.text().length() == 28 && line.text().chars().allMatch(c -> c > 0x2000))
         .findFirst().orElseThrow();
-    assertThat(full.left()).isCloseTo(28 * MM, org.assertj.core.data.Offset.offset(TOLERANCE));
-    assertThat(full.right()).isCloseTo((28 + 156) * MM, org.assertj.core.data.Offset.offset(1f));
+    assertThat(full.left()).isCloseTo(28 * MM, offset(TOLERANCE));
+    assertThat(full.right()).isCloseTo((28 + 156) * MM, offset(1f));
   }
 
   @Test
@@ -151,7 +152,7 @@ class ReplyLettersTest {
     Line mark = lines.get(0);
     assertThat(mark.text()).isEqualTo("B");
     assertThat(mark.page()).isZero();
-    assertThat(mark.right()).isCloseTo((28 + 156) * MM, org.assertj.core.data.Offset.offset(1f));
+    assertThat(mark.right()).isCloseTo((28 + 156) * MM, offset(1f));
   }
 
   @Test
@@ -159,8 +160,8 @@ class ReplyLettersTest {
     Line unit = lines.stream().filter(line -> line.text().equals("吉林省民政厅")).findFirst().orElseThrow();
     Line date = lines.stream().filter(line -> line.text().equals("2023年6月14日")).findFirst().orElseThrow();
     float twoCharacters = 2 * 156 * MM / 28;
-    assertThat(date.right()).isCloseTo((28 + 156) * MM - twoCharacters, org.assertj.core.data.Offset.offset(1f));
-    assertThat(date.left() - unit.left()).isCloseTo(twoCharacters, org.assertj.core.data.Offset.offset(1f));
+    assertThat(date.right()).isCloseTo((28 + 156) * MM - twoCharacters, offset(1f));
+    assertThat(date.left() - unit.left()).isCloseTo(twoCharacters, offset(1f));
     assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
     for (int page = 0; page < pdf.getNumberOfPages(); page++) {
       int number = page + 1;
@@ -193,7 +194,47 @@ class ReplyLettersTest {
     assertThatThrownBy(() -> new ReplyLetters(noKai).render(d13()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("/nonexistent/ukai.ttc")
+        .hasMessageContaining("fonts-arphic-ukai")
         .hasMessageContaining("proposals.letter.fonts.kai.file");
+  }
+
+  @Test
+  void secondLevelHeadingsAreSetInKaiUpToTheirFirstFullStop() throws IOException {
+    String reply = seed("seeds/demo/replies/0044.txt");
+    int firstLineEnd = reply.indexOf('\n');
+    ReplyLetter letter = new ReplyLetter("对省十四届人大一次会议第0044号代表建议的答复", "吉民议字〔2023〕2号",
+        reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
+        LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001");
+    byte[] bytes = new ReplyLetters(LetterFontProperties.defaults()).render(letter);
+    Files.write(Path.of("target", "letters", "0044.pdf"), bytes);
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+          Path.of("target", "letters", "0044-page1.png").toFile());
+      List<TextPosition> glyphs = new LineCollector().lines(document).stream()
+          .filter(line -> line.text().startsWith("（一）持续加大养老服务设施供给力度。"))
+          .findFirst().orElseThrow().glyphs();
+      String heading = "（一）持续加大养老服务设施供给力度。";
+      assertThat(glyphs.subList(0, heading.length())).allSatisfy(glyph -> assertThat(glyph.getFont().getName()).contains("UKai"));
+      assertThat(glyphs.subList(heading.length(), glyphs.size())).allSatisfy(glyph -> assertThat(glyph.getFont().getName()).contains("UMing"));
+    }
+  }
+
+  @Test
+  void aLetterLacksNothingItMustShow() {
+    assertThatThrownBy(() -> new ReplyLetter("对第D13号提案的答复", null, "民建省委会", "正文", "吉林省民政厅", null,
+        null, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少成文日期。");
+    assertThatThrownBy(() -> new ReplyLetter(" ", null, "民建省委会", "正文", "吉林省民政厅", LocalDate.of(2023, 6, 14),
+        null, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少标题。");
+  }
+
+  @Test
+  void aCharacterNoFontHasIsRefusedByName() {
+    ReplyLetter letter = new ReplyLetter("对第D13号提案的答复", null, "𠮷田先生", "正文。", "吉林省民政厅",
+        LocalDate.of(2023, 6, 14), null, null, null, null, null);
+    assertThatThrownBy(() -> new ReplyLetters(LetterFontProperties.defaults()).render(letter))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("𠮷").hasMessageContaining("U+20BB7");
   }
 
   /** A line of text as PDFBox reads it back: its glyphs on one baseline of one page. */
