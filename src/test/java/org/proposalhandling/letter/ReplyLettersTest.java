@@ -45,7 +45,8 @@ class ReplyLettersTest {
     Files.write(artefacts.resolve("D13.pdf"), bytes);
     pdf = Loader.loadPDF(bytes);
     lines = new LineCollector().lines(pdf);
-    for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+    // The first page and the last (the signature and the foot), for a person to look at.
+    for (int page : new int[] {0, pdf.getNumberOfPages() - 1}) {
       BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(page, 110);
       ImageIO.write(image, "png", artefacts.resolve("D13-page" + (page + 1) + ".png").toFile());
     }
