@@ -64,8 +64,8 @@ class HostileClientTest {
     assertThat(opinions()).isZero();
     assertThat(engine.getTaskService().createTaskQuery().taskId(opinion.getId()).count()).isEqualTo(1);
 
-    assertThat(finance.post("/task/" + opinion.getId() + "/submit-form",
-        EngineRestClient.variables(Map.of("opinion", "同意。"))).status()).isEqualTo(204);
+    Response accepted = finance.post("/task/" + opinion.getId() + "/submit-form", EngineRestClient.variables(Map.of("opinion", "同意。")));
+    assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(204);
     driver.recordContact(instance);
     driver.executeJobs(instance);
 
