@@ -37,8 +37,11 @@ public class ItemDriver {
     return form;
   }
 
+  /** Starts the process and runs the job after its start event, as the job executor would at once. */
   public ProcessInstance register(Map<String, Object> form) {
-    return engine.getRuntimeService().startProcessInstanceByKey("proposal-handling", form);
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("proposal-handling", form);
+    executeJobs(instance);
+    return instance;
   }
 
   public ProcessInstance register(String number) {
@@ -91,17 +94,21 @@ public class ItemDriver {
         "handlerName", "李静", "handlerPhone", "0431-88900001"));
   }
 
+  /** Reviews the draft; an approval's next step, the sign-off mail, runs as its own job, run here. */
   public void review(ProcessInstance instance, boolean approve, String comment) {
     complete(instance, "Task_ReviewReply", decision(approve, comment));
+    executeJobs(instance);
   }
 
   public void signOff(ProcessInstance instance, boolean approve, String comment) {
     complete(instance, "Task_SignOff", decision(approve, comment));
   }
 
+  /** Records the proposer's answer; what follows it (closing, re-handling) runs as its own job, run here. */
   public void feedback(ProcessInstance instance, String satisfaction, String comments) {
     complete(instance, "Task_Feedback", Map.of("satisfaction", satisfaction, "contactRating", "GOOD",
         "attitudeRating", "GOOD", "feedbackComments", comments));
+    executeJobs(instance);
   }
 
   /** From registration to drafting, with the lead unit alone. */

@@ -9,36 +9,36 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.deadline.Deadlines;
-import org.proposalhandling.directory.ItemAccess;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemRepository.Assignment;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
-/** 交办: the assigning office names the lead unit, the co-handling units and whether the item is a key item. */
+/**
+ * 交办: the assigning office names the lead unit, the co-handling units and whether the item is a key item,
+ * among the units of its own jurisdiction.
+ */
 @Component("assignmentForm")
-class AssignmentForm extends FormTaskListener {
+class AssignmentForm extends ItemFormListener {
 
   private final UnitDirectory units;
   private final Deadlines deadlines;
-  private final ItemAccess access;
 
-  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines, ItemAccess access) {
+  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines) {
     super(items);
     this.units = units;
     this.deadlines = deadlines;
-    this.access = access;
   }
 
   @Override
   protected void prepare(DelegateTask task, Item item) {
-    List<Map<String, String>> options = units.handlingUnits().stream()
+    List<Map<String, String>> options = units.jurisdictionOf(item.assigningOfficeId()).stream()
         .map(unit -> Map.of("label", unit.name(), "value", unit.id())).toList();
     task.setVariableLocal("unitOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
     task.setVariableLocal("coHandlingUnits", SpinValues.jsonValue("[]").create());
@@ -60,12 +60,9 @@ class AssignmentForm extends FormTaskListener {
       coUnits.add(coUnit);
     }
     LocalDate today = EngineClock.today();
-    items.assign(item.id(), new Assignment(leadUnit, List.copyOf(coUnits), form.checked("keyItem"),
+    lifecycle().assign(item.id(), new Assignment(leadUnit, List.copyOf(coUnits), form.checked("keyItem"),
         today, deadlines.replyDue(item.kind(), today),
         coUnits.isEmpty() ? null : deadlines.coHandlingDue(item.kind(), today)));
-    access.grantUnit(task.getProcessInstanceId(), leadUnit);
-    coUnits.forEach(unit -> access.grantUnit(task.getProcessInstanceId(), unit));
-    route(task, "leadUnit", leadUnit);
   }
 
   private String handlingUnit(String unitId, String label) {

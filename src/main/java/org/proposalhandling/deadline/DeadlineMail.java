@@ -12,7 +12,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
 import org.proposalhandling.platform.SystemActions;
-import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.item.ItemFormListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class DeadlineMail {
 
   static final String TEMPLATE = "deadline-notice";
-  static final String KEY_ITEM_MARK = FormTaskListener.KEY_ITEM_MARK;
+  static final String KEY_ITEM_MARK = ItemFormListener.KEY_ITEM_MARK;
 
   private final IdentityService identity;
   private final SystemActions system;

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.DeadlineRecords.RequestType;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.platform.SystemActions;
@@ -42,14 +44,16 @@ public class DeadlineRequests {
   private final Deadlines deadlines;
   private final RuntimeService runtime;
   private final SystemActions system;
+  private final ItemLifecycle lifecycle;
 
   DeadlineRequests(ItemRepository items, DeadlineRecords records, Deadlines deadlines, RuntimeService runtime,
-                   SystemActions system) {
+                   SystemActions system, ItemLifecycle lifecycle) {
     this.items = items;
     this.records = records;
     this.deadlines = deadlines;
     this.runtime = runtime;
     this.system = system;
+    this.lifecycle = lifecycle;
   }
 
   /** The lead unit asks for more time, with a reason and the date it asks for. */
@@ -57,8 +61,8 @@ public class DeadlineRequests {
   public void requestExtension(Authentication user, String itemId, String reason, LocalDate requestedDue) {
     Item item = item(itemId);
     requireMember(user, Set.of(item.leadUnitId()), "只有主办单位的承办人可以申请延期。");
-    if (item.status() != ItemStatus.HANDLING && item.status() != ItemStatus.REHANDLING) {
-      throw new FormValidationException("该件当前不在办理阶段（" + item.status().label() + "），不能申请延期。");
+    if (!item.status().inHandling()) {
+      throw new FormValidationException("该件当前不在办理阶段（" + item.status().label(item.handlingRound()) + "），不能申请延期。");
     }
     String why = reason(reason, "延期理由");
     if (requestedDue == null) {
@@ -77,6 +81,7 @@ public class DeadlineRequests {
     }
     records.addRequest(itemId, RequestType.EXTENSION, item.leadUnitId(), why, item.replyDue(), requestedDue,
         user.getUserId(), EngineClock.now());
+    lifecycle.record(itemId, ItemEventKind.EXTENSION_REQUESTED, "申请延至 " + requestedDue + "：" + why);
     correlate(EXTENSION_MESSAGE, itemId, "该件当前不在办理阶段，不能申请延期。");
   }
 
@@ -88,8 +93,8 @@ public class DeadlineRequests {
     handlingUnits.add(item.leadUnitId());
     handlingUnits.addAll(items.coHandlingUnitIds(itemId));
     String unit = requireMember(user, handlingUnits, "只有该件主办单位或会办单位的承办人可以申请调整交办。");
-    if (item.status() != ItemStatus.HANDLING) {
-      throw new FormValidationException("该件当前不在交办后的办理阶段（" + item.status().label() + "），不能申请调整交办。");
+    if (!item.status().inHandling() || item.handlingRound() > 1) {
+      throw new FormValidationException("该件当前不在交办后的办理阶段（" + item.status().label(item.handlingRound()) + "），不能申请调整交办。");
     }
     LocalDate windowEnd = deadlines.reassignmentWindowEnd(item);
     if (EngineClock.today().isAfter(windowEnd)) {
@@ -102,6 +107,7 @@ public class DeadlineRequests {
       throw new FormValidationException("该件已有一份调整交办申请正在等待交办机构处理。");
     }
     records.addRequest(itemId, RequestType.REASSIGNMENT, unit, why, item.replyDue(), null, user.getUserId(), EngineClock.now());
+    lifecycle.record(itemId, ItemEventKind.REASSIGNMENT_REQUESTED, why);
     correlate(REASSIGNMENT_MESSAGE, itemId, "该件当前不在办理阶段，不能申请调整交办。");
   }
 

@@ -17,10 +17,11 @@ import org.proposalhandling.deadline.DeadlineRecords.RequestType;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.platform.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * expressions; the lead unit is told either way.
  */
 @Component("extensionDecisionForm")
-class ExtensionDecisionForm extends FormTaskListener {
+class ExtensionDecisionForm extends ItemFormListener {
 
   /** The timers on the handling sub-process that count from the reply's due date. */
   static final List<String> REPLY_TIMERS = List.of("Timer_YellowWarning", "Timer_Overdue");
@@ -89,6 +90,7 @@ class ExtensionDecisionForm extends FormTaskListener {
         throw new FormValidationException("不同意延期时须填写说明。");
       }
       records.decide(request.id(), false, null, comment, currentUser(task), EngineClock.now());
+      lifecycle().record(item.id(), ItemEventKind.EXTENSION_REFUSED, comment);
       facts.put("答复期限（不变）", item.replyDue());
       facts.put("说明", comment);
       mail.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId())), "【延期未获批准】", "",
@@ -105,7 +107,7 @@ class ExtensionDecisionForm extends FormTaskListener {
           + " 个月，即 " + format(latest) + "。");
     }
     records.decide(request.id(), true, granted, comment, currentUser(task), EngineClock.now());
-    items.setReplyDue(item.id(), granted);
+    lifecycle().extend(item.id(), granted, "答复期限由 " + item.replyDue() + " 延至 " + granted + (comment == null ? "" : "：" + comment));
     moveReplyDeadlines(task.getProcessInstanceId(), granted);
     facts.put("原答复期限", item.replyDue());
     facts.put("延期后答复期限", granted);

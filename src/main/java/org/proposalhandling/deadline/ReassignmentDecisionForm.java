@@ -12,22 +12,22 @@ import org.proposalhandling.deadline.DeadlineRecords.RequestType;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
  * 调整交办: the assigning office decides a unit's request to return the item. Agreed, the handling stops
- * (the process routes on "reassignmentApproved", local to the request) and the item goes back to 交办,
+ * (the process routes on the item, back with the office) and the item goes back to 交办,
  * where the office names the units again and every deadline starts again from the new assignment.
  * Refused, the units go on handling, and the requesting unit is told why.
  */
 @Component("reassignmentDecisionForm")
-class ReassignmentDecisionForm extends FormTaskListener {
+class ReassignmentDecisionForm extends ItemFormListener {
 
   private final DeadlineRecords records;
   private final UnitDirectory units;
@@ -64,7 +64,6 @@ class ReassignmentDecisionForm extends FormTaskListener {
       throw new FormValidationException("不同意调整交办时须填写说明。");
     }
     records.decide(request.id(), approved, null, comment, currentUser(task), EngineClock.now());
-    task.getExecution().setVariableLocal("reassignmentApproved", approved);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("申请单位", units.nameOf(request.unitId()));
     facts.put("申请理由", request.reason());
@@ -72,10 +71,11 @@ class ReassignmentDecisionForm extends FormTaskListener {
       facts.put("说明", comment);
     }
     if (approved) {
-      items.setStatus(item.id(), ItemStatus.ACCEPTED);
+      lifecycle().reassign(item.id(), units.nameOf(request.unitId()) + "申请调整交办，交办机构同意：" + request.reason());
       mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办已同意】", "",
           "交办机构同意调整交办，本件将重新交办，原办理任务已撤销。", facts);
     } else {
+      lifecycle().record(item.id(), ItemEventKind.REASSIGNMENT_REFUSED, comment);
       mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办未同意】", "",
           "交办机构不同意调整交办，请继续办理。", facts);
     }

@@ -5,15 +5,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 督办: the reply is overdue; the assigning office chases the lead unit and records how and what it said. */
 @Component("supervisionForm")
-class SupervisionForm extends FormTaskListener {
+class SupervisionForm extends ItemFormListener {
 
   static final List<String> MEANS = List.of("PHONE", "NOTICE", "INTERVIEW", "VISIT", "OTHER");
 
@@ -45,5 +46,6 @@ class SupervisionForm extends FormTaskListener {
     form.requiredText("supervisionNote", "督办情况");
     String note = form.optionalText("supervisionNote", "督办情况", 4000);
     records.saveSupervision(item.id(), item.replyDue(), means, note, currentUser(task), EngineClock.now());
+    lifecycle().record(item.id(), ItemEventKind.SUPERVISED, note);
   }
 }

@@ -1,5 +1,6 @@
 package org.proposalhandling.delivery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,21 +9,22 @@ import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.People.Person;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.feedback.FeedbackMail;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * 送达答复: records the signed and numbered reply as delivered and sends its copy (抄送) to the assigning
- * office. The proposer's own mail, with the feedback form's link, goes out as the feedback step opens.
- * Runs as its own job (asyncBefore with retries) so that a failure never undoes the sign-off; running it
- * twice delivers once.
+ * 送达答复: the signed and numbered reply goes to the proposer, with the link to the feedback form that
+ * follows, and its copies (抄送) to the assigning office and the co-handling units. Runs as its own job
+ * (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
+ * after this step commits.
  */
 @Component("replyDelivery")
 class ReplyDelivery implements JavaDelegate {
@@ -32,32 +34,42 @@ class ReplyDelivery implements JavaDelegate {
   private final UnitDirectory units;
   private final People people;
   private final Mailer mailer;
+  private final FeedbackMail feedbackMail;
+  private final ItemLifecycle lifecycle;
 
-  ReplyDelivery(ItemRepository items, ReplyRepository replies, UnitDirectory units, People people, Mailer mailer) {
+  ReplyDelivery(ItemRepository items, ReplyRepository replies, UnitDirectory units, People people, Mailer mailer,
+                FeedbackMail feedbackMail, ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.units = units;
     this.people = people;
     this.mailer = mailer;
+    this.feedbackMail = feedbackMail;
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
     Reply reply = replies.get(item.id(), item.handlingRound());
-    if (reply.deliveredAt() == null) {
-      replies.markDelivered(item.id(), item.handlingRound(), EngineClock.now());
-      sendCopyToOffice(item, reply);
-    }
-    items.setStatus(item.id(), ItemStatus.REPLIED);
+    replies.markDelivered(item.id(), item.handlingRound(), EngineClock.now());
+    feedbackMail.sendReply(item, reply);
+    List<String> copied = new ArrayList<>();
+    copy(item, reply, Role.CLERK.groupOf(item.assigningOfficeId()), copied);
+    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, Role.HANDLER.groupOf(unit), copied));
+    lifecycle.delivered(item.id(), reply.documentNumber() + "，送达" + item.proposerName()
+        + (item.proposerEmail() == null ? "（无电子邮箱，纸质送达）" : "（" + item.proposerEmail() + "）")
+        + (copied.isEmpty() ? "" : "；抄送" + String.join("、", copied)));
   }
 
-  private void sendCopyToOffice(Item item, Reply reply) {
-    List<String> clerks = people.withEmailIn(Role.CLERK.groupOf(item.assigningOfficeId())).stream().map(Person::email).toList();
-    if (clerks.isEmpty()) {
+  private void copy(Item item, Reply reply, String groupId, List<String> copied) {
+    List<String> addresses = people.withEmailIn(groupId).stream().map(Person::email).toList();
+    if (addresses.isEmpty()) {
       return;
     }
-    mailer.send(new Mail(item.id(), "reply-copy", clerks.get(0), clerks.subList(1, clerks.size()),
+    String unitId = Role.CLERK.unitOf(groupId) != null ? Role.CLERK.unitOf(groupId) : Role.HANDLER.unitOf(groupId);
+    copied.add(units.nameOf(unitId));
+    mailer.send(new Mail(item.id(), "reply-copy", addresses.get(0), addresses.subList(1, addresses.size()),
         "【抄送】" + item.reference() + "的答复（" + reply.documentNumber() + "）",
         Map.of("item", item, "reference", item.reference(), "reply", reply, "unit", units.nameOf(item.leadUnitId()))));
   }

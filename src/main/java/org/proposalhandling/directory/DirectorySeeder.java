@@ -59,7 +59,7 @@ class DirectorySeeder implements ApplicationRunner {
 
   /**
    * Every role works in Tasklist and reads the process model; what it reads of the items is granted per item
-   * (see ItemAccess). The assigning office registers items and follows them in Cockpit.
+   * (see ProcessAccess). The assigning office registers items and follows them in Cockpit.
    */
   private void grantWork(String groupId, Role role) {
     grants.grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);

@@ -1,12 +1,13 @@
 package org.proposalhandling.directory;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
 
-/** Adds permissions to a group's grant on a resource, creating the grant if needed; granting twice changes nothing. */
+/** Adds permissions to a group's grant on a resource, creating the grant if needed (granting twice changes nothing), and removes grants. */
 @Component
 class Grants {
 
@@ -29,5 +30,12 @@ class Grants {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
+  }
+
+  /** Removes every grant of these groups on the resource. */
+  void revoke(List<String> groupIds, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().groupIdIn(groupIds.toArray(String[]::new)).resourceType(resource)
+        .resourceId(resourceId).list()
+        .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
   }
 }

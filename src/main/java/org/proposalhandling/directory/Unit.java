@@ -3,6 +3,9 @@ package org.proposalhandling.directory;
 /**
  * A government unit: an assigning office (交办机构) or a handling unit (承办单位). Its id is also the
  * Camunda group of its staff and the prefix of its role groups, e.g. "jl-mz" and "jl-mz-handler".
+ * A handling unit is in the jurisdiction of one assigning office ({@code officeId}); only that office
+ * assigns items to it. The organisation code (统一社会信用代码) starts the index numbers of its published replies.
  */
-public record Unit(String id, String name, String documentPrefix, boolean assigningOffice) {
+public record Unit(String id, String name, String documentPrefix, boolean assigningOffice, String officeId,
+                   String organisationCode) {
 }

@@ -1,23 +1,32 @@
 package org.proposalhandling.directory;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The units known to the system, and which assigning office a user works for. */
+/**
+ * The units known to the system, which office covers which units, and which assigning office a user works
+ * for. Units are reference data, loaded from seeds/units.yaml at start: they are read from memory, never
+ * queried per row of a list.
+ */
 @Service
 public class UnitDirectory {
 
   private final JdbcClient jdbc;
+  private final Map<String, Unit> byId = new ConcurrentHashMap<>();
 
   UnitDirectory(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   public Optional<Unit> find(String id) {
-    return jdbc.sql("select * from unit where id = ?").param(id).query(Unit.class).optional();
+    return id == null ? Optional.empty() : Optional.ofNullable(units().get(id));
   }
 
   public Unit get(String id) {
@@ -25,37 +34,75 @@ public class UnitDirectory {
   }
 
   public Optional<Unit> findByName(String name) {
-    return jdbc.sql("select * from unit where name = ?").param(name).query(Unit.class).optional();
+    return units().values().stream().filter(unit -> unit.name().equals(name)).findFirst();
   }
 
   public String nameOf(String id) {
     return id == null ? null : find(id).map(Unit::name).orElse(id);
   }
 
+  /** Every unit, offices and handling units, by name. */
+  public List<Unit> all() {
+    return sorted(units().values());
+  }
+
   /** Units that can lead or co-handle an item, in a stable order for the forms. */
   public List<Unit> handlingUnits() {
-    return jdbc.sql("select * from unit where assigning_office = false order by name").query(Unit.class).list();
+    return sorted(units().values().stream().filter(unit -> !unit.assigningOffice()).toList());
+  }
+
+  /** The handling units an assigning office may assign items to. */
+  public List<Unit> jurisdictionOf(String officeId) {
+    return handlingUnits().stream().filter(unit -> officeId.equals(unit.officeId())).toList();
+  }
+
+  /** Whether this office may assign items to this unit. */
+  public boolean inJurisdiction(String officeId, String unitId) {
+    return find(unitId).filter(unit -> !unit.assigningOffice() && officeId.equals(unit.officeId())).isPresent();
   }
 
   /** The assigning office whose clerk this user is, if any. */
   public Optional<Unit> assigningOfficeOf(Authentication authentication) {
+    return unitsOf(authentication, Role.CLERK).stream().filter(Unit::assigningOffice).findFirst();
+  }
+
+  /** The units in which the user holds this role, from his groups. */
+  public List<Unit> unitsOf(Authentication authentication, Role role) {
     if (authentication == null || authentication.getGroupIds() == null) {
-      return Optional.empty();
+      return List.of();
     }
     return authentication.getGroupIds().stream()
-        .map(Role.CLERK::unitOf)
+        .map(role::unitOf)
         .filter(unitId -> unitId != null)
         .flatMap(unitId -> find(unitId).stream())
-        .filter(Unit::assigningOffice)
-        .findFirst();
+        .toList();
   }
 
   void save(Unit unit) {
-    int updated = jdbc.sql("update unit set name = ?, document_prefix = ?, assigning_office = ? where id = ?")
-        .params(unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.id()).update();
+    int updated = jdbc.sql("""
+            update unit set name = ?, document_prefix = ?, assigning_office = ?, office_id = ?, organisation_code = ?
+            where id = ?""")
+        .params(unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(), unit.organisationCode(), unit.id())
+        .update();
     if (updated == 0) {
-      jdbc.sql("insert into unit (id, name, document_prefix, assigning_office) values (?, ?, ?, ?)")
-          .params(unit.id(), unit.name(), unit.documentPrefix(), unit.assigningOffice()).update();
+      jdbc.sql("""
+              insert into unit (id, name, document_prefix, assigning_office, office_id, organisation_code)
+              values (?, ?, ?, ?, ?, ?)""")
+          .params(unit.id(), unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(), unit.organisationCode())
+          .update();
     }
+    byId.clear();
+  }
+
+  private Map<String, Unit> units() {
+    if (byId.isEmpty()) {
+      jdbc.sql("select id, name, document_prefix, assigning_office, office_id, organisation_code from unit")
+          .query(Unit.class).list().forEach(unit -> byId.put(unit.id(), unit));
+    }
+    return byId;
+  }
+
+  private static List<Unit> sorted(Collection<Unit> units) {
+    return units.stream().sorted(Comparator.comparing(Unit::name)).toList();
   }
 }

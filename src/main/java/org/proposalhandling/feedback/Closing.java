@@ -2,22 +2,21 @@ package org.proposalhandling.feedback;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.item.ItemLifecycle;
 import org.springframework.stereotype.Component;
 
 /** 办结: the item is closed after its feedback. */
 @Component("closing")
 class Closing implements JavaDelegate {
 
-  private final ItemRepository items;
+  private final ItemLifecycle lifecycle;
 
-  Closing(ItemRepository items) {
-    this.items = items;
+  Closing(ItemLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    items.setStatus(execution.getProcessBusinessKey(), ItemStatus.CLOSED);
+    lifecycle.close(execution.getProcessBusinessKey());
   }
 }

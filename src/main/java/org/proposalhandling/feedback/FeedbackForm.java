@@ -8,9 +8,10 @@ import org.proposalhandling.feedback.FeedbackRepository.Feedback;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
@@ -21,19 +22,17 @@ import org.springframework.stereotype.Component;
  * A first "not satisfied" sends the item back for re-handling. Feedback through the link has no recorder.
  */
 @Component("feedbackForm")
-class FeedbackForm extends FormTaskListener {
+class FeedbackForm extends ItemFormListener {
 
   private static final List<String> RATINGS = List.of("GOOD", "FAIR", "AVERAGE", "POOR");
 
   private final ReplyRepository replies;
   private final FeedbackRepository feedbacks;
-  private final FeedbackMail mail;
 
-  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks, FeedbackMail mail) {
+  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks) {
     super(items);
     this.replies = replies;
     this.feedbacks = feedbacks;
-    this.mail = mail;
   }
 
   @Override
@@ -47,7 +46,6 @@ class FeedbackForm extends FormTaskListener {
     fields.put("attitudeRating", "");
     fields.put("feedbackComments", "");
     show(task, fields);
-    mail.sendReply(task.getId(), item, reply);
   }
 
   @Override
@@ -59,8 +57,12 @@ class FeedbackForm extends FormTaskListener {
     if ((contactRating != null && !RATINGS.contains(contactRating)) || (attitudeRating != null && !RATINGS.contains(attitudeRating))) {
       throw new FormValidationException("评价等级只能是：好、较好、一般、差。");
     }
+    String comments = form.optionalText("feedbackComments", "意见和建议", 4000);
+    if (satisfaction == Satisfaction.UNSATISFIED && comments == null) {
+      throw new FormValidationException("选择「不满意」时请在「意见和建议」中说明理由，承办单位将据此再次办理。");
+    }
     feedbacks.save(new Feedback(item.id(), item.handlingRound(), satisfaction, contactRating, attitudeRating,
-        form.optionalText("feedbackComments", "意见和建议", 4000), currentUser(task), EngineClock.now()));
-    route(task, "rehandlingRequired", satisfaction == Satisfaction.UNSATISFIED && item.handlingRound() == 1);
+        comments, currentUser(task), EngineClock.now()));
+    lifecycle().feedbackRecorded(item.id(), satisfaction, comments);
   }
 }

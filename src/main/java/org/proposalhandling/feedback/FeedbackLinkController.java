@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.feedback.FeedbackRepository.Feedback;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -102,7 +103,7 @@ class FeedbackLinkController {
     form.put("contactRating", contactRating);
     form.put("attitudeRating", attitudeRating);
     form.put("feedbackComments", comments);
-    forms.submitTaskForm(link.taskId(), form);
+    forms.submitTaskForm(openTask(link).getId(), form);
     return true;
   }
 
@@ -112,11 +113,17 @@ class FeedbackLinkController {
   }
 
   private boolean open(LinkToken link) {
-    return link.valid() && tasks.createTaskQuery().taskId(link.taskId()).count() == 1;
+    return link.valid() && openTask(link) != null;
+  }
+
+  /** The feedback task the link completes: the open one of its item, if any. */
+  private Task openTask(LinkToken link) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(link.subjectId()).taskDefinitionKey(link.activityId())
+        .singleResult();
   }
 
   private String page(Model model, LinkToken link, String error) {
-    Item item = items.get(link.itemId());
+    Item item = items.get(link.subjectId());
     Optional<Feedback> answered = latestFeedback(item);
     model.addAttribute("item", item);
     model.addAttribute("reference", item.reference());

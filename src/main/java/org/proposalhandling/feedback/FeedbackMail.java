@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The reply goes to the proposer with the feedback form's link (征询意见表), and one reminder if no answer
- * comes. A proposer without an e-mail address answers on paper, recorded by the assigning office.
+ * comes; the link completes the feedback task that follows the delivery. A proposer without an e-mail
+ * address answers on paper, recorded by the assigning office.
  */
 @Component
-class FeedbackMail {
+public class FeedbackMail {
 
   static final String PURPOSE = "FEEDBACK";
+  static final String FEEDBACK_TASK = "Task_Feedback";
 
   private final LinkTokens tokens;
   private final Mailer mailer;
@@ -27,16 +29,17 @@ class FeedbackMail {
     this.mailer = mailer;
   }
 
-  void sendReply(String feedbackTaskId, Item item, Reply reply) {
-    tokens.supersedeOthers(PURPOSE, item.id(), feedbackTaskId);
-    send("reply", "【答复】" + item.reference() + "的答复", feedbackTaskId, item, reply);
+  /** The delivered reply, with a new link to the feedback form; earlier links stop working. */
+  public void sendReply(Item item, Reply reply) {
+    tokens.supersede(PURPOSE, item.id());
+    send("reply", (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复", item, reply);
   }
 
-  void remind(String feedbackTaskId, Item item, Reply reply) {
-    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", feedbackTaskId, item, reply);
+  void remind(Item item, Reply reply) {
+    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", item, reply);
   }
 
-  private void send(String template, String subject, String feedbackTaskId, Item item, Reply reply) {
+  private void send(String template, String subject, Item item, Reply reply) {
     if (item.proposerEmail() == null) {
       return;
     }
@@ -45,7 +48,7 @@ class FeedbackMail {
     model.put("reference", item.reference());
     model.put("reply", reply);
     model.put("feedbackUrl", mailer.publicUrl() + "/links/feedback/"
-        + tokens.issue(PURPOSE, item.id(), feedbackTaskId, item.proposerEmail()));
+        + tokens.issue(PURPOSE, item.id(), FEEDBACK_TASK, item.proposerEmail()));
     mailer.send(new Mail(item.id(), template, item.proposerEmail(), List.of(), subject, model));
   }
 }

@@ -1,11 +1,11 @@
 package org.proposalhandling.feedback;
 
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.springframework.stereotype.Component;
 
@@ -15,23 +15,21 @@ class FeedbackReminder implements JavaDelegate {
 
   private final ItemRepository items;
   private final ReplyRepository replies;
-  private final TaskService tasks;
   private final FeedbackMail mail;
+  private final ItemLifecycle lifecycle;
 
-  FeedbackReminder(ItemRepository items, ReplyRepository replies, TaskService tasks, FeedbackMail mail) {
+  FeedbackReminder(ItemRepository items, ReplyRepository replies, FeedbackMail mail, ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
-    this.tasks = tasks;
     this.mail = mail;
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
-    Task feedback = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey("Task_Feedback").singleResult();
-    if (feedback != null) {
-      mail.remind(feedback.getId(), item, replies.get(item.id(), item.handlingRound()));
-    }
+    mail.remind(item, replies.get(item.id(), item.handlingRound()));
+    lifecycle.record(item.id(), ItemEventKind.FEEDBACK_REMINDED, item.proposerEmail() == null
+        ? "提出人无电子邮箱，请交办机构电话提醒" : "已发邮件提醒提出人反馈");
   }
 }

@@ -3,6 +3,7 @@ package org.proposalhandling.feedback;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.proposalhandling.item.Satisfaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

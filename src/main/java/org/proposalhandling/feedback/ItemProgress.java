@@ -34,7 +34,7 @@ class ItemProgress {
         .map(Task::getName)
         .map(name -> name.contains("｜") ? name.substring(0, name.indexOf('｜')) : name)
         .distinct().toList();
-    return new View(item.status().label(), steps, units.nameOf(item.leadUnitId()),
+    return new View(item.status().label(item.handlingRound()), steps, units.nameOf(item.leadUnitId()),
         items.coHandlingUnitIds(item.id()).stream().map(units::nameOf).toList(), item.replyDue());
   }
 }

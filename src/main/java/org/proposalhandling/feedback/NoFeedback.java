@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.proposalhandling.feedback.FeedbackRepository.Feedback;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +16,12 @@ class NoFeedback implements JavaDelegate {
 
   private final ItemRepository items;
   private final FeedbackRepository feedbacks;
+  private final ItemLifecycle lifecycle;
 
-  NoFeedback(ItemRepository items, FeedbackRepository feedbacks) {
+  NoFeedback(ItemRepository items, FeedbackRepository feedbacks, ItemLifecycle lifecycle) {
     this.items = items;
     this.feedbacks = feedbacks;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -26,6 +30,7 @@ class NoFeedback implements JavaDelegate {
     if (feedbacks.find(item.id(), item.handlingRound()).isEmpty()) {
       feedbacks.save(new Feedback(item.id(), item.handlingRound(), Satisfaction.NO_RESPONSE, null, null, null, null,
           EngineClock.now()));
+      lifecycle.feedbackRecorded(item.id(), Satisfaction.NO_RESPONSE, "反馈期满未收到征询意见表");
     }
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.handling.HandlingRecords;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,15 @@ class Rehandling implements JavaDelegate {
   private final FeedbackRepository feedbacks;
   private final HandlingRecords records;
   private final Deadlines deadlines;
+  private final ItemLifecycle lifecycle;
 
-  Rehandling(ItemRepository items, FeedbackRepository feedbacks, HandlingRecords records, Deadlines deadlines) {
+  Rehandling(ItemRepository items, FeedbackRepository feedbacks, HandlingRecords records, Deadlines deadlines,
+             ItemLifecycle lifecycle) {
     this.items = items;
     this.feedbacks = feedbacks;
     this.records = records;
     this.deadlines = deadlines;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -32,7 +36,7 @@ class Rehandling implements JavaDelegate {
       return;
     }
     String comments = feedbacks.find(item.id(), item.handlingRound()).map(FeedbackRepository.Feedback::comments).orElse(null);
-    items.startRehandling(item.id(), deadlines.rehandlingDue(item.kind(), EngineClock.today()));
+    lifecycle.startRehandling(item.id(), deadlines.rehandlingDue(item.kind(), EngineClock.today()));
     records.noteProposerComments(item.id(), item.handlingRound() + 1, comments, EngineClock.now());
   }
 }

@@ -3,16 +3,18 @@ package org.proposalhandling.handling;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.directory.Role;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 会办意见: a co-handling unit's written opinion, sent to the lead unit (never to the proposer). */
 @Component("coHandlingOpinionForm")
-class CoHandlingOpinionForm extends FormTaskListener {
+class CoHandlingOpinionForm extends ItemFormListener {
 
   private final UnitDirectory units;
   private final HandlingRecords records;
@@ -21,6 +23,11 @@ class CoHandlingOpinionForm extends FormTaskListener {
     super(items);
     this.units = units;
     this.records = records;
+  }
+
+  @Override
+  protected String taskQualifier(DelegateTask task, Item item) {
+    return units.nameOf(coUnit(task));
   }
 
   @Override
@@ -33,11 +40,16 @@ class CoHandlingOpinionForm extends FormTaskListener {
 
   @Override
   protected void complete(DelegateTask task, Item item, FormValues form) {
-    records.saveOpinion(item.id(), coUnit(task), item.handlingRound(), form.requiredText("opinion", "会办意见"),
-        currentUser(task), EngineClock.now());
+    String unit = coUnit(task);
+    String opinion = form.requiredText("opinion", "会办意见");
+    records.saveOpinion(item.id(), unit, item.handlingRound(), opinion, currentUser(task), EngineClock.now());
+    lifecycle().record(item.id(), ItemEventKind.CO_HANDLING_OPINION, units.nameOf(unit) + "：" + opinion);
   }
 
+  /** The unit whose opinion this is: the one whose handlers the task was given to, whatever a client submits. */
   private static String coUnit(DelegateTask task) {
-    return (String) task.getVariable("coUnit");
+    return task.getCandidates().stream().map(link -> Role.HANDLER.unitOf(link.getGroupId()))
+        .filter(unit -> unit != null).findFirst()
+        .orElseThrow(() -> new IllegalStateException("Co-handling task " + task.getId() + " has no handler group"));
   }
 }

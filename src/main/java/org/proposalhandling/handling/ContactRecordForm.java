@@ -5,16 +5,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.handling.HandlingRecords.Contact;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 沟通联系: the law requires the unit to contact the proposer before it replies; this records when, how and what. */
 @Component("contactRecordForm")
-class ContactRecordForm extends FormTaskListener {
+class ContactRecordForm extends ItemFormListener {
 
   enum Means {
     PHONE("电话"), IN_PERSON("当面走访"), MEETING("座谈会"), LETTER("书面"), EMAIL("电子邮件"), OTHER("其他");
@@ -45,8 +46,9 @@ class ContactRecordForm extends FormTaskListener {
       throw new FormValidationException("「联系日期」不能晚于今天。");
     }
     String means = form.requiredChoice("contactMeans", "联系方式", Arrays.stream(Means.values()).map(Enum::name).toList());
-    records.saveContact(item.id(), item.handlingRound(),
-        new Contact(contactedOn, means, form.requiredText("contactSummary", "沟通内容")), currentUser(task), EngineClock.now());
+    Contact contact = new Contact(contactedOn, means, form.requiredText("contactSummary", "沟通内容"));
+    records.saveContact(item.id(), item.handlingRound(), contact, currentUser(task), EngineClock.now());
+    lifecycle().record(item.id(), ItemEventKind.CONTACT_RECORDED, describe(contact));
   }
 
   static String describe(Contact contact) {

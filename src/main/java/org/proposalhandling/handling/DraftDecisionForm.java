@@ -6,9 +6,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.handling.HandlingRecords.Stage;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 
@@ -16,20 +16,17 @@ import org.proposalhandling.workflow.FormValues;
  * A step that approves the draft reply or sends it back to drafting with a comment the drafter will read:
  * the office head's review and the responsible official's sign-off.
  */
-public abstract class DraftDecisionForm extends FormTaskListener {
+public abstract class DraftDecisionForm extends ItemFormListener {
 
   private final ReplyRepository replies;
   private final HandlingRecords records;
   private final Stage stage;
-  private final String routingVariable;
 
-  protected DraftDecisionForm(ItemRepository items, ReplyRepository replies, HandlingRecords records,
-                              Stage stage, String routingVariable) {
+  protected DraftDecisionForm(ItemRepository items, ReplyRepository replies, HandlingRecords records, Stage stage) {
     super(items);
     this.replies = replies;
     this.records = records;
     this.stage = stage;
-    this.routingVariable = routingVariable;
   }
 
   @Override
@@ -54,15 +51,11 @@ public abstract class DraftDecisionForm extends FormTaskListener {
     }
     String user = currentUser(task);
     records.saveNote(item.id(), item.handlingRound(), stage, approved, comment, user, EngineClock.now());
-    if (approved) {
-      approved(item, user);
-    }
-    route(task, routingVariable, approved);
+    decided(item, approved, comment, user);
   }
 
-  /** What else approval means at this step. */
-  protected void approved(Item item, String userId) {
-  }
+  /** Records the decision on the item: the process routes on the stage it leads to. */
+  protected abstract void decided(Item item, boolean approved, String comment, String userId);
 
   protected ReplyRepository replies() {
     return replies;

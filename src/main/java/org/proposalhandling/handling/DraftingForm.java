@@ -12,8 +12,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.handling.HandlingRecords.Note;
 import org.proposalhandling.handling.HandlingRecords.Stage;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * and why an earlier draft came back. A second round starts from the first reply.
  */
 @Component("draftingForm")
-class DraftingForm extends FormTaskListener {
+class DraftingForm extends ItemFormListener {
 
   private final HandlingRecords records;
   private final ReplyRepository replies;
@@ -38,6 +38,7 @@ class DraftingForm extends FormTaskListener {
 
   @Override
   protected void prepare(DelegateTask task, Item item) {
+    lifecycle().startDrafting(item.id());
     int round = item.handlingRound();
     List<Note> notes = records.returns(item.id(), round);
     Reply draft = replies.find(item.id(), round).or(() -> replies.find(item.id(), round - 1)).orElse(null);
@@ -71,6 +72,8 @@ class DraftingForm extends FormTaskListener {
     }
     replies.saveDraft(item.id(), item.handlingRound(), body, category, disclosure,
         form.requiredText("handlerName", "承办人"), form.requiredText("handlerPhone", "承办人联系电话"));
+    lifecycle().submitDraft(item.id(), "答复类别：" + ReplyCategories.labelOf(category) + "；" + Disclosure.labelOf(disclosure)
+        + "；" + body.length() + " 字");
   }
 
   private static String describe(Stream<Note> notes) {

@@ -1,6 +1,7 @@
 package org.proposalhandling.handling;
 
 import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,11 @@ import org.springframework.stereotype.Component;
 class ReviewForm extends DraftDecisionForm {
 
   ReviewForm(ItemRepository items, ReplyRepository replies, HandlingRecords records) {
-    super(items, replies, records, Stage.REVIEW, "reviewApproved");
+    super(items, replies, records, Stage.REVIEW);
+  }
+
+  @Override
+  protected void decided(Item item, boolean approved, String comment, String userId) {
+    lifecycle().reviewed(item.id(), approved, comment);
   }
 }

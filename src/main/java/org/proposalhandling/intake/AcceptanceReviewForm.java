@@ -4,16 +4,15 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 立案审查: the assigning office accepts the item, or rejects it with a reason the proposer will read. */
 @Component("acceptanceReviewForm")
-class AcceptanceReviewForm extends FormTaskListener {
+class AcceptanceReviewForm extends ItemFormListener {
 
   AcceptanceReviewForm(ItemRepository items) {
     super(items);
@@ -32,14 +31,13 @@ class AcceptanceReviewForm extends FormTaskListener {
   protected void complete(DelegateTask task, Item item, FormValues form) {
     boolean accepted = form.requiredChoice("decision", "审查意见", List.of("accept", "reject")).equals("accept");
     if (accepted) {
-      items.setStatus(item.id(), ItemStatus.ACCEPTED);
+      lifecycle().accept(item.id());
     } else {
-      String reason = form.text("rejectionReason");
+      String reason = form.optionalText("rejectionReason", "不予立案理由", 2000);
       if (reason == null) {
         throw new FormValidationException("不予立案时须填写理由，理由将告知提出人。");
       }
-      items.reject(item.id(), reason);
+      lifecycle().reject(item.id(), reason);
     }
-    route(task, "accepted", accepted);
   }
 }

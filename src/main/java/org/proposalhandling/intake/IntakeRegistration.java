@@ -1,59 +1,69 @@
 package org.proposalhandling.intake;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.proposalhandling.directory.ItemAccess;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
-import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormFields;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers a new item when its process starts: validates the intake form, stores the item and makes its
- * id the business key. A refused form starts nothing: the exception rolls the whole start back.
- * The form's values then leave the process; only the assigning office stays, for routing.
+ * Registers a new item when its process starts, whoever starts it (a clerk's start form, a bulk import):
+ * validates the intake form, registers the item through the lifecycle and makes its id the business key.
+ * A refused form starts nothing: the exception rolls the whole start back. The form's values then leave the
+ * process, which keeps no variables: it routes on the item.
  */
 @Component("intakeRegistration")
 class IntakeRegistration implements ExecutionListener {
 
-  static final List<String> FORM_FIELDS = List.of("sessionName", "number", "kind", "title", "content",
-      "proposerName", "coSigners", "proposerEmail", "proposerPhone", "filedOn", "publicationConsent",
-      "proposedLeadUnit", "assigningOffice");
+  static final String FORM_ID = "intake";
+  /** Named by the system (an import, a test) when no clerk is signed in; never taken from a user. */
+  static final String SYSTEM_OFFICE_VARIABLE = "assigningOffice";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-  private final ItemRepository items;
+  private final ItemLifecycle lifecycle;
   private final UnitDirectory units;
-  private final ItemAccess access;
+  private final FormFields formFields;
 
-  IntakeRegistration(ItemRepository items, UnitDirectory units, ItemAccess access) {
-    this.items = items;
+  IntakeRegistration(ItemLifecycle lifecycle, UnitDirectory units, FormFields formFields) {
+    this.lifecycle = lifecycle;
     this.units = units;
-    this.access = access;
+    this.formFields = formFields;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    Set<String> fields = formFields.of(execution.getProcessDefinitionId(), FORM_ID);
+    refuseStrayVariables(execution, fields);
     Unit office = assigningOffice(execution);
-    Item item = read(FormValues.of(execution), office);
-    items.findBySessionAndNumber(item.sessionName(), item.number()).ifPresent(existing -> {
-      throw new FormValidationException("「" + item.sessionName() + "」中已登记编号为 " + item.number()
-          + " 的建议提案（《" + existing.title() + "》），同一会议的编号不能重复。");
-    });
-    items.insert(item);
+    Item item = read(FormValues.of(execution), office, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(item.id());
-    execution.removeVariables(FORM_FIELDS);
-    execution.setVariable("assigningOffice", office.id());
-    access.grantOffice(execution.getProcessInstanceId(), office.id());
+    lifecycle.register(item);
+    execution.removeVariables(execution.getVariableNames());
+  }
+
+  private static void refuseStrayVariables(DelegateExecution execution, Set<String> fields) {
+    Set<String> allowed = new HashSet<>(fields);
+    allowed.add(SYSTEM_OFFICE_VARIABLE);
+    Set<String> stray = new TreeSet<>(execution.getVariableNames());
+    stray.removeAll(allowed);
+    if (!stray.isEmpty()) {
+      throw new FormValidationException("提交的内容中有登记表以外的字段：" + String.join("、", stray) + "。只能提交登记表中的字段。");
+    }
   }
 
   /**
@@ -66,12 +76,12 @@ class IntakeRegistration implements ExecutionListener {
       return units.assigningOfficeOf(authentication).orElseThrow(() ->
           new FormValidationException("只有交办机构的交办员可以登记建议提案。"));
     }
-    Object named = execution.getVariable("assigningOffice");
+    Object named = execution.getVariable(SYSTEM_OFFICE_VARIABLE);
     return units.find(String.valueOf(named)).filter(Unit::assigningOffice).orElseThrow(() ->
         new FormValidationException("未指定交办机构，或「" + named + "」不是交办机构。"));
   }
 
-  private Item read(FormValues form, Unit office) {
+  private Item read(FormValues form, Unit office, String processInstanceId) {
     String kind = form.requiredChoice("kind", "类别",
         Arrays.stream(ItemKind.values()).map(Enum::name).toList());
     String email = form.optionalText("proposerEmail", "提出人电子邮箱", 200);
@@ -93,21 +103,25 @@ class IntakeRegistration implements ExecutionListener {
         form.optionalText("proposerPhone", "提出人联系电话", 50),
         consent.equals("yes") || consent.equals("true"),
         form.optionalDate("filedOn", "提出日期"),
-        proposedLeadUnit(form.text("proposedLeadUnit")),
+        proposedLeadUnit(form.text("proposedLeadUnit"), office),
         ItemStatus.REGISTERED,
         null, null, false, null, null, null, 1,
-        EngineClock.now());
+        EngineClock.now(), processInstanceId, null);
   }
 
-  private String proposedLeadUnit(String nameOrId) {
+  private String proposedLeadUnit(String nameOrId, Unit office) {
     if (nameOrId == null) {
       return null;
     }
     return units.findByName(nameOrId).or(() -> units.find(nameOrId))
-        .filter(unit -> !unit.assigningOffice())
+        .filter(unit -> units.inJurisdiction(office.id(), unit.id()))
         .map(Unit::id)
         .orElseThrow(() -> new FormValidationException("「建议主办单位」中的“" + nameOrId
-            + "”不是系统中的承办单位，请填写单位全称，例如：吉林省民政厅。"));
+            + "”不是" + office.name() + "交办范围内的承办单位，请填写单位全称，例如：" + example(office) + "。"));
+  }
+
+  private String example(Unit office) {
+    return units.jurisdictionOf(office.id()).stream().findFirst().map(Unit::name).orElse("承办单位全称");
   }
 
   private static String limited(String text, String label, int maxLength) {

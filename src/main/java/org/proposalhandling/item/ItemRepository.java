@@ -3,12 +3,14 @@ package org.proposalhandling.item;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Reads items for everyone; its writes are for {@link ItemLifecycle} alone, hence package-private. */
 @Repository
 public class ItemRepository {
 
@@ -18,13 +20,30 @@ public class ItemRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Item item) {
+  public Optional<Item> find(String id) {
+    return jdbc.sql("select * from item where id = ?").param(id).query(ItemRepository::map).optional();
+  }
+
+  public Item get(String id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("No item " + id));
+  }
+
+  public Optional<Item> findBySessionAndNumber(String sessionName, String number) {
+    return jdbc.sql("select * from item where session_name = ? and item_number = ?")
+        .params(sessionName, number).query(ItemRepository::map).optional();
+  }
+
+  public List<String> coHandlingUnitIds(String id) {
+    return jdbc.sql("select unit_id from item_co_unit where item_id = ? order by unit_id").param(id).query(String.class).list();
+  }
+
+  void insert(Item item) {
     jdbc.sql("""
             insert into item (id, assigning_office_id, session_name, item_number, kind, title, content, proposer_name,
               co_signers, proposer_email, proposer_phone, publication_consent, filed_on, proposed_lead_unit_id, status,
-              key_item, handling_round, created_at)
+              key_item, handling_round, created_at, process_instance_id, status_changed_at)
             values (:id, :office, :session, :number, :kind, :title, :content, :proposer, :coSigners, :email, :phone,
-              :consent, :filedOn, :proposedLead, :status, false, 1, :createdAt)""")
+              :consent, :filedOn, :proposedLead, :status, false, 1, :createdAt, :processInstance, :createdAt)""")
         .param("id", item.id())
         .param("office", item.assigningOfficeId())
         .param("session", item.sessionName())
@@ -41,36 +60,27 @@ public class ItemRepository {
         .param("proposedLead", item.proposedLeadUnitId())
         .param("status", item.status().name())
         .param("createdAt", Timestamp.from(item.createdAt()))
+        .param("processInstance", item.processInstanceId())
         .update();
   }
 
-  public Optional<Item> find(String id) {
-    return jdbc.sql("select * from item where id = ?").param(id).query(ItemRepository::map).optional();
+  /**
+   * Moves the item from one stage to the next; false when it was no longer in the stage the caller read, so
+   * that two transitions at once never both apply.
+   */
+  boolean moveStatus(String id, ItemStatus from, ItemStatus to, Instant at) {
+    return jdbc.sql("update item set status = ?, status_changed_at = ? where id = ? and status = ?")
+        .params(to.name(), Timestamp.from(at), id, from.name()).update() == 1;
   }
 
-  public Item get(String id) {
-    return find(id).orElseThrow(() -> new IllegalStateException("No item " + id));
+  void setRejectionReason(String id, String reason) {
+    jdbc.sql("update item set rejection_reason = ? where id = ?").params(reason, id).update();
   }
 
-  public Optional<Item> findBySessionAndNumber(String sessionName, String number) {
-    return jdbc.sql("select * from item where session_name = ? and item_number = ?")
-        .params(sessionName, number).query(ItemRepository::map).optional();
-  }
-
-  public void setStatus(String id, ItemStatus status) {
-    jdbc.sql("update item set status = ? where id = ?").params(status.name(), id).update();
-  }
-
-  public void reject(String id, String reason) {
-    jdbc.sql("update item set status = ?, rejection_reason = ? where id = ?")
-        .params(ItemStatus.REJECTED.name(), reason, id).update();
-  }
-
-  public void assign(String id, Assignment assignment) {
+  void assign(String id, Assignment assignment) {
     jdbc.sql("""
-            update item set status = :status, lead_unit_id = :lead, key_item = :key, assigned_on = :assignedOn,
+            update item set lead_unit_id = :lead, key_item = :key, assigned_on = :assignedOn,
               reply_due = :replyDue, co_handling_due = :coDue where id = :id""")
-        .param("status", ItemStatus.HANDLING.name())
         .param("lead", assignment.leadUnitId())
         .param("key", assignment.keyItem())
         .param("assignedOn", assignment.assignedOn())
@@ -84,21 +94,21 @@ public class ItemRepository {
     }
   }
 
-  /** A new due date for the reply, e.g. after an extension (延期). */
-  public void setReplyDue(String id, LocalDate replyDue) {
+  void setReplyDue(String id, LocalDate replyDue) {
     jdbc.sql("update item set reply_due = ? where id = ?").params(replyDue, id).update();
   }
 
-  public List<String> coHandlingUnitIds(String id) {
-    return jdbc.sql("select unit_id from item_co_unit where item_id = ? order by unit_id").param(id).query(String.class).list();
+  void setSatisfaction(String id, Satisfaction satisfaction) {
+    jdbc.sql("update item set satisfaction = ? where id = ?").params(satisfaction.name(), id).update();
   }
 
-  public void startRehandling(String id, LocalDate replyDue) {
-    jdbc.sql("update item set status = ?, handling_round = handling_round + 1, reply_due = ? where id = ?")
-        .params(ItemStatus.REHANDLING.name(), replyDue, id).update();
+  void startRound(String id, LocalDate replyDue) {
+    jdbc.sql("update item set handling_round = handling_round + 1, reply_due = ?, co_handling_due = null where id = ?")
+        .params(replyDue, id).update();
   }
 
   private static Item map(ResultSet rs, int row) throws SQLException {
+    String satisfaction = rs.getString("satisfaction");
     return new Item(
         rs.getString("id"),
         rs.getString("assigning_office_id"),
@@ -122,7 +132,9 @@ public class ItemRepository {
         rs.getObject("reply_due", LocalDate.class),
         rs.getObject("co_handling_due", LocalDate.class),
         rs.getInt("handling_round"),
-        rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("process_instance_id"),
+        satisfaction == null ? null : Satisfaction.valueOf(satisfaction));
   }
 
   /** What the assigning office decided at assignment, with the deadlines that follow from it. */

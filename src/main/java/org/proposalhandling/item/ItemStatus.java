@@ -1,12 +1,16 @@
 package org.proposalhandling.item;
 
+/** Where an item stands; only {@link ItemLifecycle} moves it from one to the next. */
 public enum ItemStatus {
   REGISTERED("待立案审查"),
   REJECTED("不予立案"),
   ACCEPTED("待交办"),
-  HANDLING("办理中"),
+  HANDLING("会办及沟通"),
+  DRAFTING("起草答复"),
+  IN_REVIEW("审核答复"),
+  SIGNING("待签发"),
+  SIGNED("已签发，待送达"),
   REPLIED("已答复，待反馈"),
-  REHANDLING("再次办理中"),
   CLOSED("已办结");
 
   private final String label;
@@ -17,5 +21,15 @@ public enum ItemStatus {
 
   public String label() {
     return label;
+  }
+
+  /** The stage as a user reads it: the second round is marked. */
+  public String label(int round) {
+    return round > 1 && this != CLOSED && this != REPLIED ? "再次办理：" + label : label;
+  }
+
+  /** Whether the item is being handled by its units (from assignment until the reply is signed). */
+  public boolean inHandling() {
+    return this == HANDLING || this == DRAFTING || this == IN_REVIEW || this == SIGNING;
   }
 }

@@ -2,8 +2,11 @@ package org.proposalhandling.link;
 
 import java.time.Instant;
 
-/** A link's token as stored: what it is for and whether it still works. */
-public record LinkToken(String id, String itemId, String taskId, String holder, State state, Instant usedAt) {
+/**
+ * A link's token as stored: what it is for and whether it still works. Its subject is the business key of
+ * the process it acts in (an item, a consultation); the activity is the user task the link completes.
+ */
+public record LinkToken(String id, String subjectId, String activityId, String holder, State state, Instant usedAt) {
 
   public enum State { VALID, USED, EXPIRED, SUPERSEDED, UNKNOWN }
 

@@ -1,9 +1,8 @@
 package org.proposalhandling.link;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +10,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,23 +21,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The tokens in mail links: 256 random bits, kept only as a SHA-256 hash, bound to one purpose, item, task
- * and holder, expiring, and used at most once. A newer token for the same item and purpose supersedes the
- * older ones. Opening a link only reads its token; {@link #consume} is for the POST that acts.
+ * The tokens in mail links, for any process: bound to one purpose, subject (the process's business key),
+ * activity (the user task the link completes) and holder, expiring, and used at most once. A newer batch for
+ * the same subject and purpose supersedes the older tokens. Opening a link only reads its token;
+ * {@link #consume} is for the POST that acts.
+ *
+ * <p>No usable token is ever stored. A token is the HMAC of its row's random id under the app's secret
+ * (proposals.links.secret); the row keeps only the token's SHA-256 hash. A stored mail holds a placeholder
+ * in its place, which {@link #render} turns into the token when the mail is sent, as often as it is resent.
+ * Reading the database alone therefore gives no working link.
  */
 @Service
 @EnableConfigurationProperties(LinkTokens.Settings.class)
 public class LinkTokens {
 
-  /** proposals.links.lifetime: how long a link works (default 7 days). */
+  /** proposals.links: how long a link works (default 7 days), and the secret tokens are derived with. */
   @ConfigurationProperties("proposals.links")
-  record Settings(Duration lifetime) {
+  record Settings(Duration lifetime, String secret) {
     Settings {
       lifetime = lifetime == null ? Duration.ofDays(7) : lifetime;
+      if (secret == null || secret.length() < 32) {
+        throw new IllegalStateException("拒绝启动：邮件链接密钥 proposals.links.secret（环境变量 LINK_SECRET）未设置或少于 32 个字符。"
+            + "请设置一个随机长字符串，例如 `openssl rand -base64 48` 的输出，见 README。");
+      }
     }
   }
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{link:([0-9a-f-]{36})}}");
 
   private final JdbcClient jdbc;
   private final Settings settings;
@@ -44,31 +57,34 @@ public class LinkTokens {
     this.settings = settings;
   }
 
-  /** Issues a token and supersedes the earlier ones of this item and purpose; returns the raw token for the link. */
-  public String issue(String purpose, String itemId, String taskId, String holder) {
-    return issue(purpose, itemId, taskId, holder, settings.lifetime());
+  /** Issues a token; returns the placeholder to put in the mail where the token goes. */
+  public String issue(String purpose, String subjectId, String activityId, String holder) {
+    return issue(purpose, subjectId, activityId, holder, settings.lifetime());
   }
 
-  public String issue(String purpose, String itemId, String taskId, String holder, Duration lifetime) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  public String issue(String purpose, String subjectId, String activityId, String holder, Duration lifetime) {
+    String id = UUID.randomUUID().toString();
     Instant now = EngineClock.now();
     jdbc.sql("""
-            insert into link_token (id, token_hash, purpose, item_id, task_id, holder, created_at, expires_at)
+            insert into link_token (id, token_hash, purpose, subject_id, activity_id, holder, created_at, expires_at)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(UUID.randomUUID().toString(), hash(raw), purpose, itemId, taskId, holder, Timestamp.from(now),
-            Timestamp.from(now.plus(lifetime)))
+        .params(id, hash(token(id)), purpose, subjectId, activityId, holder, Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
         .update();
-    return raw;
+    return "{{link:" + id + "}}";
   }
 
-  /** Supersedes the tokens of an item and purpose issued for other tasks than this one. */
-  public void supersedeOthers(String purpose, String itemId, String currentTaskId) {
+  /** Supersedes the unused tokens of a subject and purpose, before a new batch is issued. */
+  public void supersede(String purpose, String subjectId) {
     jdbc.sql("""
             update link_token set superseded_at = ?
-            where purpose = ? and item_id = ? and (task_id is null or task_id <> ?) and superseded_at is null and used_at is null""")
-        .params(Timestamp.from(EngineClock.now()), purpose, itemId, currentTaskId).update();
+            where purpose = ? and subject_id = ? and superseded_at is null and used_at is null""")
+        .params(Timestamp.from(EngineClock.now()), purpose, subjectId).update();
+  }
+
+  /** A stored mail's text with its link placeholders replaced by the tokens, at the moment it is sent. */
+  public String render(String text) {
+    Matcher matcher = PLACEHOLDER.matcher(text);
+    return matcher.replaceAll(match -> token(match.group(1)));
   }
 
   /** What a link's token says, without changing anything. */
@@ -77,10 +93,10 @@ public class LinkTokens {
       return LinkToken.unknown();
     }
     Optional<LinkToken> token = jdbc.sql("""
-            select id, purpose, item_id, task_id, holder, expires_at, used_at, superseded_at
+            select id, subject_id, activity_id, holder, expires_at, used_at, superseded_at
             from link_token where token_hash = ? and purpose = ?""")
         .params(hash(raw), purpose)
-        .query((rs, row) -> new LinkToken(rs.getString("id"), rs.getString("item_id"), rs.getString("task_id"),
+        .query((rs, row) -> new LinkToken(rs.getString("id"), rs.getString("subject_id"), rs.getString("activity_id"),
             rs.getString("holder"), state(rs.getTimestamp("expires_at"), rs.getTimestamp("used_at"), rs.getTimestamp("superseded_at")),
             rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
         .optional();
@@ -109,10 +125,21 @@ public class LinkTokens {
     return expiresAt.toInstant().isAfter(EngineClock.now()) ? LinkToken.State.VALID : LinkToken.State.EXPIRED;
   }
 
+  /** The token of a row: 256 bits, unguessable without the secret. */
+  private String token(String id) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(id.getBytes(StandardCharsets.US_ASCII)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String hash(String raw) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

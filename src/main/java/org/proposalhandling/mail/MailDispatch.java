@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,13 @@ class MailDispatch implements JavaDelegate {
   private final JdbcClient jdbc;
   private final JavaMailSenderImpl sender;
   private final MailProperties properties;
+  private final LinkTokens links;
 
-  MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties) {
+  MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties, LinkTokens links) {
     this.jdbc = jdbc;
     this.sender = sender;
     this.properties = properties;
+    this.links = links;
   }
 
   record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
@@ -52,7 +55,8 @@ class MailDispatch implements JavaDelegate {
       helper.setCc(mail.copyTo().split(","));
     }
     helper.setSubject(mail.subject());
-    helper.setText(mail.textBody(), mail.htmlBody());
+    // The stored bodies hold placeholders where the links' tokens go: the tokens exist only in the sent mail.
+    helper.setText(links.render(mail.textBody()), links.render(mail.htmlBody()));
     sender.send(message);
     jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(EngineClock.now()), id).update();
   }

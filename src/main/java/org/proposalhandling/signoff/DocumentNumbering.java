@@ -7,6 +7,8 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,28 +26,35 @@ class DocumentNumbering implements JavaDelegate {
   private final ReplyRepository replies;
   private final UnitDirectory units;
   private final JdbcClient jdbc;
+  private final ItemLifecycle lifecycle;
 
-  DocumentNumbering(ItemRepository items, ReplyRepository replies, UnitDirectory units, JdbcClient jdbc) {
+  DocumentNumbering(ItemRepository items, ReplyRepository replies, UnitDirectory units, JdbcClient jdbc,
+                    ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.units = units;
     this.jdbc = jdbc;
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
     Reply reply = replies.get(item.id(), item.handlingRound());
-    if (reply.documentNumber() != null) {
-      return;
+    String number = reply.documentNumber();
+    if (number == null) {
+      number = nextNumber(units.get(item.leadUnitId()));
+      replies.setDocumentNumber(item.id(), item.handlingRound(), number);
     }
-    Unit unit = units.get(item.leadUnitId());
+    lifecycle.record(item.id(), ItemEventKind.NUMBERED, number);
+  }
+
+  private String nextNumber(Unit unit) {
     if (unit.documentPrefix() == null) {
       throw new IllegalStateException("单位「" + unit.name() + "」未设置发文字号前缀，请在单位资料中补充后重试。");
     }
     int year = EngineClock.today().getYear();
-    replies.setDocumentNumber(item.id(), item.handlingRound(),
-        unit.documentPrefix() + "〔" + year + "〕" + next(unit.id(), year) + "号");
+    return unit.documentPrefix() + "〔" + year + "〕" + next(unit.id(), year) + "号";
   }
 
   private int next(String unitId, int year) {

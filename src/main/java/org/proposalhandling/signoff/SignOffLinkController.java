@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyCategories;
 import org.proposalhandling.handling.ReplyRepository;
@@ -100,13 +101,14 @@ class SignOffLinkController {
     if (!tokens.consume(link)) {
       return LinkNotice.of(tokens.read(SignOffMail.PURPOSE, token));
     }
+    Task task = openTask(link);
     List<String> groups = identity.createGroupQuery().groupMember(link.holder()).list().stream().map(Group::getId).toList();
     identity.setAuthentication(link.holder(), groups);
     try {
       Map<String, Object> form = new HashMap<>();
       form.put("decision", decision);
       form.put("comment", comment == null ? "" : comment);
-      forms.submitTaskForm(link.taskId(), form);
+      forms.submitTaskForm(task.getId(), form);
     } finally {
       identity.clearAuthentication();
     }
@@ -117,14 +119,20 @@ class SignOffLinkController {
     if (!link.valid()) {
       return LinkNotice.of(link);
     }
-    if (tasks.createTaskQuery().taskId(link.taskId()).count() == 0) {
+    if (openTask(link) == null) {
       return LinkNotice.alreadyHandled();
     }
     return null;
   }
 
+  /** The sign-off task the link completes: the open one of its item, if any. */
+  private Task openTask(LinkToken link) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(link.subjectId()).taskDefinitionKey(link.activityId())
+        .singleResult();
+  }
+
   private String page(Model model, LinkToken link, String decision, String error) {
-    Item item = items.get(link.itemId());
+    Item item = items.get(link.subjectId());
     Reply draft = replies.get(item.id(), item.handlingRound());
     model.addAttribute("item", item);
     model.addAttribute("reference", item.reference());

@@ -1,4 +1,4 @@
-package org.proposalhandling.feedback;
+package org.proposalhandling.item;
 
 /** The proposer's overall rating of a reply, or that none came. */
 public enum Satisfaction {
