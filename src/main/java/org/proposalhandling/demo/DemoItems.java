@@ -89,6 +89,7 @@ class DemoItems implements ApplicationRunner {
     String clerk = Role.CLERK.groupOf(seed.office());
     ProcessInstance instance = as(clerk, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, intake(seed)));
     String id = instance.getBusinessKey();
+    runJobs(instance);
     complete(id, "Task_AcceptanceReview", clerk, Map.of("decision", "accept"));
     complete(id, "Task_Assignment", clerk, Map.of(
         "leadUnit", seed.leadUnit(),
@@ -115,6 +116,7 @@ class DemoItems implements ApplicationRunner {
         "replyText", Seeds.text("demo/" + seed.reply()), "category", seed.category(), "disclosure", seed.disclosure(),
         "handlerName", seed.handlerName(), "handlerPhone", seed.handlerPhone()));
     complete(id, "Task_ReviewReply", Role.HEAD.groupOf(seed.leadUnit()), Map.of("decision", "approve"));
+    runJobs(instance);
     if (seed.stage() == Stage.SIGN_OFF) {
       return;
     }
@@ -147,7 +149,7 @@ class DemoItems implements ApplicationRunner {
     });
   }
 
-  /** The asynchronous steps (the join, numbering, delivery) run here, before the job executor starts. */
+  /** The asynchronous steps (after the start, the join, the sign-off mail, numbering, delivery) run here, before the job executor starts. */
   private void runJobs(ProcessInstance instance) {
     List<Job> jobs;
     while (!(jobs = management.createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
