@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.ItemKind;
+import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <p>Stateless, so that it gives the same answer after a restart: a deadline counted in months from
  * assignment (the first reply; the co-handling opinion) is listed when its stored date is the one the
  * provisional calendar gives and not the one the loaded files give. Any other open deadline (after an
- * extension, in re-handling) is listed when it falls on a day off of the loaded files, with the next
+ * extension, in the second round) is listed when it falls on a day off of the loaded files, with the next
  * working day. The result of the last run is kept for the health check.
  */
 @Component
@@ -54,6 +56,10 @@ class ProvisionalDeadlineReview {
   /** @param monthsFromAssignment how it was counted, where known; null after an extension or in re-handling */
   private record Deadline(String name, LocalDate stored, Integer monthsFromAssignment) {
   }
+
+  /** Where the reply is still to come: its due date and, while in 会办及沟通, the co-handling one count. */
+  private static final Set<ItemStatus> OPEN = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING,
+      ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED);
 
   private final JdbcClient jdbc;
   private final WorkingDayCalendar calendar;
@@ -137,13 +143,16 @@ class ProvisionalDeadlineReview {
   private List<OpenItem> openItems() {
     return jdbc.sql("""
             select id, session_name, item_number, kind, status, handling_round, assigned_on, reply_due, co_handling_due
-            from item where status in ('HANDLING', 'REHANDLING') and assigned_on is not null and reply_due is not null
+            from item where status in (:open) and assigned_on is not null and reply_due is not null
             order by session_name, item_number""")
-        .query((rs, row) -> new OpenItem(rs.getString("id"), rs.getString("session_name"), rs.getString("item_number"),
-            ItemKind.valueOf(rs.getString("kind")),
-            "HANDLING".equals(rs.getString("status")) && rs.getInt("handling_round") == 1,
-            rs.getObject("assigned_on", LocalDate.class), rs.getObject("reply_due", LocalDate.class),
-            rs.getObject("co_handling_due", LocalDate.class)))
+        .param("open", OPEN.stream().map(ItemStatus::name).toList())
+        .query((rs, row) -> {
+          boolean coHandling = ItemStatus.HANDLING.name().equals(rs.getString("status"));
+          return new OpenItem(rs.getString("id"), rs.getString("session_name"), rs.getString("item_number"),
+              ItemKind.valueOf(rs.getString("kind")), rs.getInt("handling_round") == 1,
+              rs.getObject("assigned_on", LocalDate.class), rs.getObject("reply_due", LocalDate.class),
+              coHandling ? rs.getObject("co_handling_due", LocalDate.class) : null);
+        })
         .list();
   }
 
