@@ -24,7 +24,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * which unit and which round, and told by an event; a transition the stage does not allow is refused with a
  * Chinese message and changes nothing.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @RecordApplicationEvents
 class ItemLifecycleTest {
