@@ -70,7 +70,7 @@ class ItemLifecycleTest {
     driver.review(instance, true, null);
     driver.signOff(instance, true, null);
     driver.executeJobs(instance);
-    driver.feedback(instance, "SATISFIED", null);
+    driver.feedback(instance, "SATISFIED", "");
 
     List<ItemHistory.Entry> entries = history.of(id);
     assertThat(entries).extracting(ItemHistory.Entry::kind).containsExactly(
