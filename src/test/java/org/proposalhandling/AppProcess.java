@@ -31,14 +31,19 @@ public final class AppProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the demo profile in the directory on a free port; the arguments come after the defaults. */
+  /** Starts the demo profile in the directory on free ports (HTTP, the demo's SMTP catcher). */
   public static AppProcess startDemo(Path directory, String... arguments) {
+    return startDemo(directory, freePort(), arguments);
+  }
+
+  /** Starts the demo profile in the directory on a free HTTP port, its SMTP catcher on the mail port. */
+  public static AppProcess startDemo(Path directory, int mailPort, String... arguments) {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A quick start matters more here than peak speed.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
         "-cp", System.getProperty("java.class.path"), ProposalHandlingApplication.class.getName(),
-        "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + freePort()));
+        "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + mailPort));
     command.addAll(List.of(arguments));
     Path output = directory.resolve("app-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
@@ -109,7 +114,7 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
