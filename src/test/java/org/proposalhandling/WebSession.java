@@ -32,11 +32,11 @@ public class WebSession {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofString());
   }
 
   public HttpResponse<byte[]> getBytes(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> fields) {
@@ -45,7 +45,7 @@ public class WebSession {
         .collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The CSRF token a page's forms carry. */
@@ -57,9 +57,10 @@ public class WebSession {
     return matcher.group(1);
   }
 
-  private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
     try {
-      return http.send(request, handler);
+      // As a browser navigating: the login form answers it, where a script would get a 401.
+      return http.send(request.header("Accept", "text/html,*/*;q=0.8").build(), handler);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

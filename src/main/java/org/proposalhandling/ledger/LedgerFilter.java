@@ -18,6 +18,9 @@ record LedgerFilter(String q, String session, ItemKind kind, String unit, ItemSt
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 200;
 
+  /** No search, no filter: every item of the scope. */
+  static final LedgerFilter NONE = from(Map.of());
+
   static LedgerFilter from(Map<String, String> params) {
     Integer dueWithin = integer(params.get("dueWithin"));
     Integer page = integer(params.get("page"));
@@ -28,25 +31,25 @@ record LedgerFilter(String q, String session, ItemKind kind, String unit, ItemSt
         dueWithin == null || dueWithin < 0 ? null : Math.min(dueWithin, 250), "true".equals(params.get("key")),
         enumOf(Satisfaction.class, params.get("satisfaction")),
         "open".equals(params.get("state")) || "closed".equals(params.get("state")) ? params.get("state") : null,
-        LedgerQuery.SORTS.containsKey(params.get("sort")) ? params.get("sort") : null, "desc".equals(params.get("dir")),
+        params.get("sort") != null && LedgerQuery.SORTS.containsKey(params.get("sort")) ? params.get("sort") : null, "desc".equals(params.get("dir")),
         page == null || page < 1 ? 1 : page, size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE));
   }
 
   /** The same filter on another page. */
-  LedgerFilter onPage(int otherPage) {
+  public LedgerFilter onPage(int otherPage) {
     return new LedgerFilter(q, session, kind, unit, stage, overdue, dueWithin, keyOnly, satisfaction, state, sort,
         descending, otherPage, size);
   }
 
   /** The same filter in another order, from the first page; the same column again flips the direction. */
-  LedgerFilter sortedBy(String column) {
+  public LedgerFilter sortedBy(String column) {
     boolean flip = column.equals(sort) && !descending;
     return new LedgerFilter(q, session, kind, unit, stage, overdue, dueWithin, keyOnly, satisfaction, state, column,
         flip, 1, size);
   }
 
   /** The query string of this filter, for links to other pages, other orders and the export. */
-  String query() {
+  public String query() {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("q", q);
     params.put("session", session);

@@ -89,14 +89,14 @@ class LedgerQuery {
 
   /** Whether the item is in the user's scope: else it does not exist for him. */
   boolean visible(LedgerScope scope, String itemId) {
-    Where where = where(scope, LedgerFilter.from(Map.of()));
+    Where where = where(scope, LedgerFilter.NONE);
     return where.select("select count(*) from item i where i.id = :itemId and " + where.sql)
         .param("itemId", itemId).query(Long.class).single() > 0;
   }
 
   /** The sessions and units the filters offer: those of the user's items. */
   List<String> sessions(LedgerScope scope) {
-    Where where = where(scope, LedgerFilter.from(Map.of()));
+    Where where = where(scope, LedgerFilter.NONE);
     return where.select("select distinct i.session_name from item i where " + where.sql + " order by i.session_name")
         .query(String.class).list();
   }

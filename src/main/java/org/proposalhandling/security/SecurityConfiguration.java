@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One login for everything: the app's pages, Tasklist, Cockpit and Admin sign in once through the form at
@@ -46,7 +47,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain apiClients(HttpSecurity http, IdentityService identity) throws Exception {
     return http
-        .securityMatcher("/engine-rest/**", "/api/**")
+        .securityMatcher(any("/engine-rest/**", "/api/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("proposal-handling"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -60,15 +61,16 @@ class SecurityConfiguration {
   SecurityFilterChain signedIn(HttpSecurity http, IdentityService identity) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/links/**", "/public/**", "/brand/**", "/css/**", "/error",
-                "/favicon.ico").permitAll()
-            .requestMatchers("/dev/**").permitAll()
+            .requestMatchers(any("/login", "/links/**", "/public/**", "/brand/**", "/css/**", "/error", "/favicon.ico"))
+            .permitAll()
+            // The demo's mailbox (demo profile only: elsewhere nothing answers there).
+            .requestMatchers(path(null, "/dev/**")).permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/items"))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), path(HttpMethod.POST, WEBAPP_LOGOUT)))
             .logoutSuccessHandler(new SignedOut()))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/links/**"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(any("/camunda/**", "/links/**")))
         // The webapps' and their APIs' calls are scripts: they get a 401, not the login page.
         .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path(null, "/camunda/api/**")))
@@ -90,6 +92,14 @@ class SecurityConfiguration {
     registration.addUrlPatterns("/camunda/*");
     registration.setOrder(101);
     return registration;
+  }
+
+  /**
+   * Paths matched as written, whichever servlet serves them (Jersey serves /engine-rest and /camunda/api, not
+   * Spring MVC's dispatcher).
+   */
+  private static RequestMatcher any(String... patterns) {
+    return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> (RequestMatcher) path(null, pattern)).toList());
   }
 
   private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {

@@ -32,7 +32,8 @@ class LedgerAccessTest {
   void aUnitReadsNeitherTheItemNorTheExportNorTheTimelineOfAnotherUnit() throws Exception {
     ItemDriver driver = new ItemDriver(engine);
     String title = "关于民政厅专属事项的建议" + System.nanoTime();
-    Map<String, Object> form = ItemDriver.intake("LA" + System.nanoTime());
+    String number = "LA" + System.nanoTime();
+    Map<String, Object> form = ItemDriver.intake(number);
     form.put("title", title);
     ProcessInstance ofCivilAffairs = driver.atDrafting(form, "jl-mz");
     String id = ofCivilAffairs.getBusinessKey();
@@ -42,7 +43,7 @@ class LedgerAccessTest {
     HttpResponse<String> own = civilAffairs.get("/items/" + id);
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(own.body()).contains(title, "登记", "立案", "交办", "沟通联系");
-    assertThat(civilAffairs.get("/items?q=" + id.substring(0, 0) + "LA").body()).contains(title);
+    assertThat(civilAffairs.get("/items?q=" + number).body()).contains(title);
 
     WebSession finance = new WebSession(port);
     finance.login("jlcz-handler", "demo");
