@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.DeadlineRequests;
