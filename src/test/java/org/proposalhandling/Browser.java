@@ -85,10 +85,10 @@ public final class Browser implements AutoCloseable {
     return "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']";
   }
 
-  /** Logs in to a Camunda webapp whose login page is showing. */
+  /** Signs in on the one login form (any protected page, a webapp's included, leads there first). */
   public void login(String user, String password) {
-    visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    visible(By.cssSelector("input[name='username']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 

@@ -1,0 +1,136 @@
+package org.proposalhandling.ledger;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.proposalhandling.directory.Role;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemHistory;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything about one item on one screen, for a user whose scope holds it (else: nothing, as if it did not
+ * exist): the proposal, the assignment, the history in order with each mail where it was written, the
+ * co-handling opinions and every reply in full, and the open tasks.
+ */
+@Service
+class ItemDossier {
+
+  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
+
+  /** One line of the timeline: a step of the item's history, or a mail written about it. */
+  record Step(String when, String what, String who, String summary, int round, MailLog.Mail mail) {
+  }
+
+  record Opinion(String unit, int round, String text, String when) {
+  }
+
+  /** What the page shows, already in the user's terms. */
+  record View(Item item, String office, String leadUnit, List<String> coHandlingUnits, boolean contacts,
+              List<Step> timeline, List<Opinion> opinions, List<Reply> replies, List<OpenTasks.OpenTask> tasks,
+              boolean mayAskExtension, boolean mayAskReassignment) {
+
+    /** A moment as the page shows it, in Beijing time. */
+    public String at(Instant moment) {
+      return moment == null ? "" : MINUTE.format(moment);
+    }
+  }
+
+  private final LedgerQuery ledger;
+  private final ItemRepository items;
+  private final ItemHistory history;
+  private final ReplyRepository replies;
+  private final MailLog mails;
+  private final OpenTasks tasks;
+  private final UnitDirectory directory;
+  private final IdentityService identity;
+  private final SystemActions system;
+  private final JdbcClient jdbc;
+
+  ItemDossier(LedgerQuery ledger, ItemRepository items, ItemHistory history, ReplyRepository replies, MailLog mails,
+              OpenTasks tasks, UnitDirectory directory, IdentityService identity, SystemActions system, JdbcClient jdbc) {
+    this.ledger = ledger;
+    this.items = items;
+    this.history = history;
+    this.replies = replies;
+    this.mails = mails;
+    this.tasks = tasks;
+    this.directory = directory;
+    this.identity = identity;
+    this.system = system;
+    this.jdbc = jdbc;
+  }
+
+  /** The item, if this user may read it; empty both when it does not exist and when it is not his. */
+  Optional<View> of(Authentication user, String itemId) {
+    LedgerScope scope = LedgerScope.of(user, directory);
+    if (itemId == null || itemId.length() > 36 || !ledger.visible(scope, itemId)) {
+      return Optional.empty();
+    }
+    Item item = items.get(itemId);
+    List<String> coUnits = items.coHandlingUnitIds(itemId);
+    boolean handler = user.getGroupIds().contains(Role.HANDLER.groupOf(item.leadUnitId()));
+    boolean coHandler = coUnits.stream().anyMatch(unit -> user.getGroupIds().contains(Role.HANDLER.groupOf(unit)));
+    boolean handling = item.status().inHandling();
+    return Optional.of(new View(item, directory.nameOf(item.assigningOfficeId()), directory.nameOf(item.leadUnitId()),
+        coUnits.stream().map(directory::nameOf).toList(), scope.seesContactsOf(item.assigningOfficeId(), item.leadUnitId()),
+        timeline(itemId), opinions(itemId),
+        IntStream.rangeClosed(1, item.handlingRound()).mapToObj(round -> replies.find(itemId, round))
+            .flatMap(Optional::stream).toList(),
+        tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler)));
+  }
+
+  /** The history in its order, each mail placed after the last step that came before it. */
+  private List<Step> timeline(String itemId) {
+    Map<String, String> names = new HashMap<>();
+    List<MailLog.Mail> pending = new ArrayList<>(mails.of(itemId));
+    List<Step> steps = new ArrayList<>();
+    for (ItemHistory.Entry entry : history.of(itemId)) {
+      while (!pending.isEmpty() && pending.get(0).createdAt().isBefore(entry.occurredAt())) {
+        steps.add(mailStep(pending.remove(0)));
+      }
+      String unit = entry.actorUnitId() == null ? null : directory.nameOf(entry.actorUnitId());
+      String person = entry.actor() == null ? null : names.computeIfAbsent(entry.actor(), this::personName);
+      String who = person == null && unit == null ? "系统" : unit == null ? person : person == null ? unit : unit + " " + person;
+      steps.add(new Step(MINUTE.format(entry.occurredAt()), entry.kind().label(), who, entry.summary(), entry.round(), null));
+    }
+    pending.forEach(mail -> steps.add(mailStep(mail)));
+    return steps;
+  }
+
+  private static Step mailStep(MailLog.Mail mail) {
+    return new Step(MINUTE.format(mail.createdAt()), "邮件", mail.recipient(), mail.subject(), 0, mail);
+  }
+
+  private String personName(String userId) {
+    User user = system.run(() -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
+    return name.isBlank() ? userId : name;
+  }
+
+  private List<Opinion> opinions(String itemId) {
+    return jdbc.sql("select unit_id, round, opinion, submitted_at from co_handling_opinion where item_id = ? order by submitted_at")
+        .param(itemId)
+        .query((rs, row) -> new Opinion(directory.nameOf(rs.getString("unit_id")), rs.getInt("round"),
+            rs.getString("opinion"), MINUTE.format(rs.getTimestamp("submitted_at").toInstant())))
+        .list();
+  }
+}

@@ -1,0 +1,71 @@
+package org.proposalhandling;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's session over plain HTTP: cookies kept, the one login form, the CSRF token of a page's forms. */
+public class WebSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final String base;
+
+  public WebSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Signs in through the login form; the response is where the form sends him (a redirect). */
+  public HttpResponse<String> login(String user, String password) {
+    String token = csrfOf(get("/login").body());
+    return postForm("/login", Map.of("username", user, "password", password, "_csrf", token));
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    String body = fields.entrySet().stream()
+        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The CSRF token a page's forms carry. */
+  public static String csrfOf(String page) {
+    Matcher matcher = CSRF.matcher(page);
+    if (!matcher.find()) {
+      throw new AssertionError("No CSRF token on the page");
+    }
+    return matcher.group(1);
+  }
+
+  private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    try {
+      // As a browser navigating: the login form answers it, where a script would get a 401.
+      return http.send(request.header("Accept", "text/html,*/*;q=0.8").build(), handler);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
