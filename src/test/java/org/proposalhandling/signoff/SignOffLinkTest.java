@@ -218,14 +218,14 @@ class SignOffLinkTest {
   @Test
   void userTextIsEscapedInTheMail() throws Exception {
     atSignOff("M9", "<script>alert('x')</script>");
-    MimeMessage message = signOffMail("M9").get(0);
+    MimeMessage message = signOffMail("M19").get(0);
     assertThat(MailCatcher.html(message)).doesNotContain("<script>").contains("&lt;script&gt;");
   }
 
   @Test
   void theStoredMailHoldsNoUsableTokenAndItsResendStillWorks() throws Exception {
-    ProcessInstance instance = atSignOff("M9", "标题M9");
-    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M9").get(0))).get(0);
+    ProcessInstance instance = atSignOff("M19", "标题M19");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M19").get(0))).get(0);
     String token = approve.replaceAll(".*/links/sign-off/([^?]+).*", "$1");
     List<String> stored = jdbc.sql("select text_body, html_body from mail_message where subject_id = ? and purpose = 'sign-off'")
         .param(instance.getBusinessKey()).query((rs, row) -> rs.getString("text_body") + rs.getString("html_body")).list();
