@@ -1,0 +1,56 @@
+package org.proposalhandling.letter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Calendar;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * Renders reply letters as PDF in the layout of GB/T 9704-2012, with the fonts of proposals.letter.fonts
+ * embedded as subsets, so that the letter reads the same everywhere and its text can be searched.
+ */
+@Service
+@EnableConfigurationProperties(LetterFontProperties.class)
+public class ReplyLetters {
+
+  private final LetterFontProperties fonts;
+
+  ReplyLetters(LetterFontProperties fonts) {
+    this.fonts = fonts;
+  }
+
+  /**
+   * The letter as a PDF document.
+   *
+   * @throws IllegalStateException when a font file is missing or unusable (the message names it and the
+   *     Debian package that provides it)
+   * @throws IllegalArgumentException when the text has a character no font draws
+   */
+  public byte[] render(ReplyLetter letter) {
+    try (PDDocument document = new PDDocument(); LetterFonts letterFonts = LetterFonts.open(document, fonts)) {
+      new LetterPdf(document, letterFonts).draw(new LetterLayout(letterFonts).lay(letter));
+      describe(document, letter);
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+      document.save(pdf);
+      return pdf.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("答复函 PDF 生成失败：" + e.getMessage(), e);
+    }
+  }
+
+  private static void describe(PDDocument document, ReplyLetter letter) {
+    PDDocumentInformation information = document.getDocumentInformation();
+    information.setTitle(letter.title());
+    information.setAuthor(letter.issuingUnit());
+    if (letter.documentNumber() != null) {
+      information.setSubject(letter.documentNumber());
+    }
+    information.setCreator("建议提案办理系统");
+    information.setCreationDate(Calendar.getInstance());
+    document.getDocumentCatalog().setLanguage("zh-CN");
+  }
+}
