@@ -44,6 +44,16 @@ public class EngineRestClient {
     }
   }
 
+  public Response put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Form values as the REST API wants them: {"name": {"value": ...}}. */
   public static Map<String, Object> variables(Map<String, ?> values) {
     Map<String, Object> variables = new LinkedHashMap<>();

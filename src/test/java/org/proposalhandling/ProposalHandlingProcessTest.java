@@ -53,7 +53,7 @@ public class ProposalHandlingProcessTest {
     var item = items.get(instance.getBusinessKey());
     assertThat(item.status()).isEqualTo(ItemStatus.REJECTED);
     assertThat(item.rejectionReason()).isEqualTo("属于个人诉求，转为来信处理。");
-    assertThat(jdbc.sql("select text_body from mail_message where item_id = ? and purpose = 'rejection'")
+    assertThat(jdbc.sql("select text_body from mail_message where subject_id = ? and purpose = 'rejection'")
         .param(instance.getBusinessKey()).query(String.class).single()).contains("不予立案", "属于个人诉求，转为来信处理。");
   }
 
@@ -182,7 +182,7 @@ public class ProposalHandlingProcessTest {
     assertThat(instance).hasPassed("Task_StartRehandling").isWaitingAt("Task_ContactRecord").isNotWaitingAt("Task_CoHandlingOpinion");
     var item = items.get(instance.getBusinessKey());
     assertThat(item.handlingRound()).isEqualTo(2);
-    assertThat(item.status()).isEqualTo(ItemStatus.REHANDLING);
+    assertThat(item.status()).isEqualTo(ItemStatus.HANDLING);
 
     driver.recordContact(instance);
     driver.executeJobs(instance);
@@ -209,11 +209,10 @@ public class ProposalHandlingProcessTest {
   }
 
   @Test
-  void theProcessKeepsOnlyRoutingVariables() {
+  void theProcessKeepsNoVariablesItRoutesOnTheItem() {
     ProcessInstance instance = driver.register("V9");
     driver.accept(instance);
-    assertThat(engine.getRuntimeService().getVariables(instance.getId()).keySet())
-        .containsExactlyInAnyOrder("assigningOffice", "accepted");
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).isEmpty();
   }
 
   @Test
@@ -230,7 +229,7 @@ public class ProposalHandlingProcessTest {
   void aStartFormWithAnUnknownUnitIsRefused() {
     Map<String, Object> form = ItemDriver.intake("B2");
     form.put("proposedLeadUnit", "火星民政厅");
-    assertThatThrownBy(() -> driver.register(form)).hasMessageContaining("“火星民政厅”不是系统中的承办单位");
+    assertThatThrownBy(() -> driver.register(form)).hasMessageContaining("“火星民政厅”不是吉林省人民政府办公厅交办范围内的承办单位");
     assertThat(items.findBySessionAndNumber("省政协十三届一次会议", "B2")).isEmpty();
   }
 

@@ -28,6 +28,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.item.Satisfaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

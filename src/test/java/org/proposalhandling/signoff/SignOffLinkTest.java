@@ -194,7 +194,7 @@ class SignOffLinkTest {
     try {
       instance = atSignOff("M8", "标题M8");
       assertThat(driver.task(instance, "Task_SignOff")).isNotNull();
-      assertThat(jdbc.sql("select count(*) from mail_message where item_id = ? and sent_at is null")
+      assertThat(jdbc.sql("select count(*) from mail_message where subject_id = ? and sent_at is null")
           .param(instance.getBusinessKey()).query(Integer.class).single()).isEqualTo(1);
       var job = engine.getManagementService().createJobQuery().processDefinitionKey("mail-dispatch").withException().list();
       assertThat(job).isNotEmpty();
@@ -207,7 +207,7 @@ class SignOffLinkTest {
 
     List<MimeMessage> received = signOffMail("M8");
     assertThat(received).hasSize(1);
-    String storedId = jdbc.sql("select message_id from mail_message where item_id = ? and purpose = 'sign-off'")
+    String storedId = jdbc.sql("select message_id from mail_message where subject_id = ? and purpose = 'sign-off'")
         .param(instance.getBusinessKey()).query(String.class).single();
     assertThat(received.get(0).getMessageID()).isEqualTo(storedId);
     assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("mail-dispatch").withException().count()).isZero();
