@@ -86,7 +86,7 @@ class DisclosureTest {
   void thePublicListShowsExactlyThePublicConsentedRepliesAndNothingElseAnswers() throws Exception {
     String published = delivered("P2", "yes", "PUBLIC").getBusinessKey();
     String notPublic = delivered("P3", "yes", "NOT_PUBLIC").getBusinessKey();
-    String noConsent = delivered("P4", "no", "PUBLIC").getBusinessKey();
+    String noConsent = delivered("P4", "yes", "PUBLIC", true).getBusinessKey();
     String onRequest = delivered("P5", "yes", "ON_REQUEST").getBusinessKey();
 
     Set<String> expected = new HashSet<>(jdbc.sql("""
@@ -113,7 +113,7 @@ class DisclosureTest {
             "成文日期", "标题", "对省政协十三届一次会议第P2号委员提案的答复", "发文字号", number, "发布日期",
             EngineClock.today().toString().replaceFirst("(\\d{4})-(\\d{2})-(\\d{2})", "$1年$2月$3日"), "答复正文P2",
             "承办人：李静", "联系电话：0431-88900001")
-        .doesNotContain("zhangsan@demo.local", "电话联系提出人", "张三");
+        .doesNotContain("zhangsan@demo.local", "电话联系提出人", "建议在每个社区设立养老服务站点", "李静（");
     HttpResponse<byte[]> pdf = http.get("/public/replies/" + row.get("id") + ".pdf", null);
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(Http.pdfText(pdf.body())).contains(number);
@@ -136,8 +136,16 @@ class DisclosureTest {
     assertThat(http.getText("/public/replies?year=abc&page=-3", null).statusCode()).isEqualTo(200);
   }
 
-  /** An item of 张三 (MEMBER_PROPOSAL) drafted with this disclosure, signed, numbered and delivered. */
   private ProcessInstance delivered(String number, String consent, String disclosure, String... coUnits) {
+    return delivered(number, consent, disclosure, false, coUnits);
+  }
+
+  /**
+   * An item of 张三 (MEMBER_PROPOSAL) drafted with this disclosure, signed, numbered and delivered; the consent
+   * may be withdrawn after drafting (the drafting form already refuses 主动公开 without consent).
+   */
+  private ProcessInstance delivered(String number, String consent, String disclosure, boolean consentWithdrawn,
+                                    String... coUnits) {
     Map<String, Object> intake = new HashMap<>(ItemDriver.intake(number));
     intake.put("publicationConsent", consent);
     ProcessInstance instance = driver.register(intake);
@@ -150,6 +158,9 @@ class DisclosureTest {
     driver.executeJobs(instance);
     driver.complete(instance, "Task_DraftReply", Map.of("replyText", "张三委员：\n答复正文" + number, "category", "B",
         "disclosure", disclosure, "handlerName", "李静", "handlerPhone", "0431-88900001"));
+    if (consentWithdrawn) {
+      jdbc.sql("update item set publication_consent = false where id = ?").param(instance.getBusinessKey()).update();
+    }
     driver.review(instance, true, null);
     driver.signOff(instance, true, null);
     driver.executeJobs(instance);
