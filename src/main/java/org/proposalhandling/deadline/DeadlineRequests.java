@@ -59,7 +59,7 @@ public class DeadlineRequests {
   /** The lead unit asks for more time, with a reason and the date it asks for. */
   @Transactional
   public void requestExtension(Authentication user, String itemId, String reason, LocalDate requestedDue) {
-    Item item = item(itemId);
+    Item item = assignedItem(itemId, "延期");
     requireMember(user, Set.of(item.leadUnitId()), "只有主办单位的承办人可以申请延期。");
     if (!item.status().inHandling()) {
       throw new FormValidationException("该件当前不在办理阶段（" + item.status().label(item.handlingRound()) + "），不能申请延期。");
@@ -88,7 +88,7 @@ public class DeadlineRequests {
   /** A unit says the item is not its business and asks the assigning office to reassign it. */
   @Transactional
   public void requestReassignment(Authentication user, String itemId, String reason) {
-    Item item = item(itemId);
+    Item item = assignedItem(itemId, "调整交办");
     Set<String> handlingUnits = new java.util.LinkedHashSet<>();
     handlingUnits.add(item.leadUnitId());
     handlingUnits.addAll(items.coHandlingUnitIds(itemId));
@@ -118,6 +118,15 @@ public class DeadlineRequests {
 
   private Item item(String itemId) {
     return items.find(itemId).orElseThrow(() -> new FormValidationException("没有编号为 " + itemId + " 的建议提案。"));
+  }
+
+  /** Before assignment an item has no handling unit, and nothing to ask about its handling. */
+  private Item assignedItem(String itemId, String request) {
+    Item item = item(itemId);
+    if (item.leadUnitId() == null) {
+      throw new FormValidationException("该件尚未交办（" + item.status().label() + "），还没有承办单位，不能申请" + request + "。");
+    }
+    return item;
   }
 
   /** The unit among these whose handler the user is; refused when he is none of theirs. */

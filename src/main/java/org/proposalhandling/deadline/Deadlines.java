@@ -52,6 +52,24 @@ public class Deadlines {
     return calendar;
   }
 
+  /**
+   * Whether a date lies in a year without the State Council's holiday file, so that a deadline falling on it
+   * was counted on the provisional calendar (statutory holidays only, no 调休) and may move when the file is
+   * loaded.
+   */
+  public boolean provisional(LocalDate day) {
+    return day != null && calendar.provisional(day);
+  }
+
+  /** Whether the item's reply due date was counted across a provisional year, from its assignment on. */
+  public boolean replyDueProvisional(Item item) {
+    if (item.replyDue() == null) {
+      return false;
+    }
+    return item.assignedOn() == null ? calendar.provisional(item.replyDue())
+        : calendar.provisional(item.assignedOn(), item.replyDue());
+  }
+
   // --- dates, per kind of item -------------------------------------------------------------------------
 
   public LocalDate replyDue(ItemKind kind, LocalDate assignedOn) {

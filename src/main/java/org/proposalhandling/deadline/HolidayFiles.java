@@ -6,15 +6,19 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Finds the holiday data files on the classpath. The only place that touches Spring, and only spring-core's
+ * Finds the holiday data files on the classpath, or in a directory of the file system. Uses only spring-core's
  * pattern resolver (no application context), because it lists a classpath directory the same way from
  * {@code target/classes}, a plain jar and a Spring Boot fat jar.
  */
@@ -46,6 +50,31 @@ final class HolidayFiles {
     for (Resource resource : sorted) {
       String source = directory + resource.getFilename();
       years.add(HolidayFileParser.parse(source, read(source, resource)));
+    }
+    return years;
+  }
+
+  /**
+   * Loads every {@code *.yaml} (or {@code *.yml}) of a directory, in the order of their names; none is no
+   * error.
+   *
+   * @throws IllegalStateException if the directory does not exist, or a file is broken
+   */
+  static List<HolidayYear> loadDirectory(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalStateException("The holiday data directory " + directory.toAbsolutePath()
+          + " (proposals.holidays.directory) does not exist or is not a directory");
+    }
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(directory)) {
+      files = listing.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot list the holiday data directory " + directory.toAbsolutePath(), e);
+    }
+    List<HolidayYear> years = new ArrayList<>();
+    for (Path file : files) {
+      String source = file.toAbsolutePath().toString();
+      years.add(HolidayFileParser.parse(source, read(source, new FileSystemResource(file))));
     }
     return years;
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,49 +28,56 @@ import org.slf4j.LoggerFactory;
  * A make-up Saturday or Sunday is an ordinary working day for deadlines. None of this can be computed: it
  * is published each year, usually in October to December for the following year.
  *
- * <p>The arrangement comes from {@code seeds/holidays/YYYY.yaml}, one file per notice. For a date in a year
- * without a file the calendar counts Monday to Friday only, and logs a warning once per year: add the file
- * when that year's notice is out. A file that is not exactly right makes loading fail.
+ * <p>The arrangement comes from {@code seeds/holidays/YYYY.yaml}, one file per notice (and from the directory
+ * {@code proposals.holidays.directory}, see {@link HolidayCalendarLoader}). A file that is not exactly right
+ * makes loading fail.
  *
- * <p>Immutable and thread-safe: the data is fixed at construction (the only mutable state is the record of
- * which missing years have been warned about).
+ * <p>A year from 2025 on without a file is <b>provisional</b>: its days off are the statutory ones of the
+ * 全国年节及纪念日放假办法 ({@link StatutoryHolidays}: 元旦, 春节 with 除夕, 清明节, 劳动节, 端午节, 中秋节,
+ * 国庆节) besides the weekends, with no bridge days and no 调休, which only the year's notice can tell. A
+ * deadline counted across such a year is provisional too ({@link #provisional(LocalDate, LocalDate)}), and
+ * may move when the notice is loaded. A year before 2025 without a file counts Monday to Friday only. Both
+ * are logged once per year.
+ *
+ * <p>Thread-safe: the loaded data is an immutable snapshot, replaced whole by {@link #load}; every method
+ * reads one snapshot. The only other mutable state is the record of the years asked about without a file.
  */
 public final class WorkingDayCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
+  /** The statutory days of each provisional year, computed once: they depend on nothing loaded. */
+  private static final Map<Integer, Map<LocalDate, String>> STATUTORY = new ConcurrentHashMap<>();
 
-  private final Map<LocalDate, String> daysOff;
-  private final Map<LocalDate, String> makeUpWorkdays;
-  private final Set<Integer> coveredYears;
-  private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+  private volatile Data data;
+  /** Years asked about that have no file; null in a quiet copy, which neither logs nor records. */
+  private final Set<Integer> yearsWithoutFile;
 
   /** Builds a calendar from already parsed files; a date listed by two files is an error. */
   WorkingDayCalendar(Collection<HolidayYear> years) {
-    Map<LocalDate, String> off = new HashMap<>();
-    Map<LocalDate, String> makeUp = new HashMap<>();
-    Map<LocalDate, String> sourceOf = new HashMap<>();
-    Map<Integer, String> sourceOfYear = new HashMap<>();
-    for (HolidayYear year : years) {
-      String previous = sourceOfYear.putIfAbsent(year.year(), year.source());
-      if (previous != null) {
-        throw new IllegalStateException("Holiday data files " + previous + " and " + year.source()
-            + " are both about the year " + year.year());
-      }
-      for (Map<LocalDate, String> dates : List.of(year.daysOff(), year.makeUpWorkdays())) {
-        for (LocalDate date : dates.keySet()) {
-          String other = sourceOf.putIfAbsent(date, year.source());
-          if (other != null) {
-            throw new IllegalStateException("Holiday data file " + year.source() + ": " + date
-                + " is already listed in " + other);
-          }
-        }
-      }
-      off.putAll(year.daysOff());
-      makeUp.putAll(year.makeUpWorkdays());
-    }
-    this.daysOff = Map.copyOf(off);
-    this.makeUpWorkdays = Map.copyOf(makeUp);
-    this.coveredYears = Collections.unmodifiableSet(new TreeSet<>(sourceOfYear.keySet()));
+    this(Data.of(years), ConcurrentHashMap.newKeySet());
+  }
+
+  private WorkingDayCalendar(Data data, Set<Integer> yearsWithoutFile) {
+    this.data = data;
+    this.yearsWithoutFile = yearsWithoutFile;
+  }
+
+  /**
+   * Replaces the loaded files, e.g. when the State Council's notice for a provisional year has been added.
+   * Validates everything first: on an error nothing changes.
+   */
+  void load(Collection<HolidayYear> years) {
+    data = Data.of(years);
+  }
+
+  /**
+   * A frozen copy of this calendar on which the given loaded years count as provisional, to tell which
+   * deadlines were computed before their year's file was loaded. It logs nothing.
+   */
+  WorkingDayCalendar withProvisional(Set<Integer> years) {
+    Data current = data;
+    return new WorkingDayCalendar(
+        Data.of(current.years().stream().filter(year -> !years.contains(year.year())).toList()), null);
   }
 
   /**
@@ -89,17 +97,24 @@ public final class WorkingDayCalendar {
 
   /**
    * Whether government departments work on this date: Monday to Friday unless it is a public-holiday day
-   * off, and Saturday or Sunday only if it is a make-up working day (调休上班).
+   * off, and Saturday or Sunday only if it is a make-up working day (调休上班). In a provisional year the
+   * statutory holidays are the only days off besides the weekends.
    */
   public boolean isWorkingDay(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    if (daysOff.containsKey(date)) {
+    return isWorkingDay(data, date);
+  }
+
+  private boolean isWorkingDay(Data current, LocalDate date) {
+    if (current.daysOff().containsKey(date)) {
       return false;
     }
-    if (makeUpWorkdays.containsKey(date)) {
+    if (current.makeUpWorkdays().containsKey(date)) {
       return true;
     }
-    warnIfNotCovered(date.getYear());
+    if (provisionalDayOff(current, date).isPresent()) {
+      return false;
+    }
     DayOfWeek dayOfWeek = date.getDayOfWeek();
     return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY;
   }
@@ -113,11 +128,12 @@ public final class WorkingDayCalendar {
    */
   public LocalDate addWorkingDays(LocalDate start, int days) {
     Objects.requireNonNull(start, "start");
+    Data current = data;
     int step = days < 0 ? -1 : 1;
     LocalDate date = start;
     for (int remaining = Math.abs(days); remaining > 0; ) {
       date = date.plusDays(step);
-      if (isWorkingDay(date)) {
+      if (isWorkingDay(current, date)) {
         remaining--;
       }
     }
@@ -133,16 +149,17 @@ public final class WorkingDayCalendar {
   public int workingDaysBetween(LocalDate start, LocalDate end) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
+    Data current = data;
     if (end.isBefore(start)) {
-      return -countWorkingDays(end.minusDays(1), start.minusDays(1));
+      return -countWorkingDays(current, end.minusDays(1), start.minusDays(1));
     }
-    return countWorkingDays(start, end);
+    return countWorkingDays(current, start, end);
   }
 
-  private int countWorkingDays(LocalDate afterThis, LocalDate upToThis) {
+  private int countWorkingDays(Data current, LocalDate afterThis, LocalDate upToThis) {
     int count = 0;
     for (LocalDate date = afterThis.plusDays(1); !date.isAfter(upToThis); date = date.plusDays(1)) {
-      if (isWorkingDay(date)) {
+      if (isWorkingDay(current, date)) {
         count++;
       }
     }
@@ -152,8 +169,9 @@ public final class WorkingDayCalendar {
   /** {@code date} itself if it is a working day, otherwise the next working day after it. */
   public LocalDate nextWorkingDayFrom(LocalDate date) {
     Objects.requireNonNull(date, "date");
+    Data current = data;
     LocalDate result = date;
-    while (!isWorkingDay(result)) {
+    while (!isWorkingDay(current, result)) {
       result = result.plusDays(1);
     }
     return result;
@@ -182,29 +200,133 @@ public final class WorkingDayCalendar {
 
   /**
    * The public holiday that makes {@code date} a day off, e.g. {@code 春节}, or {@code 中秋节、国庆节} for a
-   * combined break; empty for any other date, make-up working days included.
+   * combined break, in a provisional year the statutory one; empty for any other date, make-up working days
+   * included.
    */
   public Optional<String> holidayName(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    return Optional.ofNullable(daysOff.get(date));
+    Data current = data;
+    return Optional.ofNullable(current.daysOff().get(date)).or(() -> provisionalDayOff(current, date));
+  }
+
+  /**
+   * Whether what this calendar says of {@code date} is provisional: its year, from 2025 on, has no file of
+   * the State Council's notice yet, so only the statutory holidays are known and no 调休.
+   */
+  public boolean provisional(LocalDate date) {
+    Objects.requireNonNull(date, "date");
+    return provisionalYear(data, date.getYear());
+  }
+
+  /**
+   * Whether a date counted from {@code start} to {@code end} (either way round) depends on a provisional
+   * year: whether any day after the earlier one up to the later one is {@link #provisional(LocalDate)}.
+   */
+  public boolean provisional(LocalDate start, LocalDate end) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Data current = data;
+    LocalDate from = (start.isBefore(end) ? start : end).plusDays(1);
+    LocalDate to = start.isBefore(end) ? end : start;
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      if (provisionalYear(current, year)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The years that have a data file, in ascending order. */
   public Set<Integer> coveredYears() {
-    return coveredYears;
+    return data.sourceOfYear().keySet();
   }
 
-  private void warnIfNotCovered(int year) {
-    if (!coveredYears.contains(year) && warnedYears.add(year)) {
+  /** The provisional years this calendar has been asked about since it started, in ascending order. */
+  public Set<Integer> provisionalYearsUsed() {
+    Data current = data;
+    Set<Integer> used = new TreeSet<>();
+    if (yearsWithoutFile != null) {
+      yearsWithoutFile.stream().filter(year -> provisionalYear(current, year)).forEach(used::add);
+    }
+    return Collections.unmodifiableSet(used);
+  }
+
+  /** Where each loaded year's data came from, e.g. {@code 2026 -> seeds/holidays/2026.yaml}. */
+  Map<Integer, String> sources() {
+    return data.sourceOfYear();
+  }
+
+  private static boolean provisionalYear(Data current, int year) {
+    return year >= StatutoryHolidays.FIRST_YEAR && !current.sourceOfYear().containsKey(year);
+  }
+
+  /** The statutory holiday of a date in a year without a file; empty where the year has one. */
+  private Optional<String> provisionalDayOff(Data current, LocalDate date) {
+    int year = date.getYear();
+    if (current.sourceOfYear().containsKey(year)) {
+      return Optional.empty();
+    }
+    boolean provisional = provisionalYear(current, year);
+    noteYearWithoutFile(current, year, provisional);
+    if (!provisional) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(STATUTORY.computeIfAbsent(year, StatutoryHolidays::of).get(date));
+  }
+
+  private void noteYearWithoutFile(Data current, int year, boolean provisional) {
+    if (yearsWithoutFile == null || !yearsWithoutFile.add(year)) {
+      return;
+    }
+    if (provisional) {
+      log.warn("No holiday data for {} (seeds/holidays/{}.yaml is missing): counting on the provisional "
+              + "calendar, weekends and the statutory holidays of 全国年节及纪念日放假办法 only, without the "
+              + "bridge days and 调休 of the State Council notice 国务院办公厅关于{}年部分节假日安排的通知. "
+              + "Deadlines reaching into {} are provisional; load the notice's file when it is out. "
+              + "Years with data: {}",
+          year, year, year, year, current.sourceOfYear().keySet());
+    } else {
       log.warn("No holiday data for {} (seeds/holidays/{}.yaml is missing): counting Monday to Friday as "
               + "working days, public holidays and 调休 are ignored. Add the file from the State Council "
               + "notice 国务院办公厅关于{}年部分节假日安排的通知. Years with data: {}",
-          year, year, year, coveredYears);
+          year, year, year, current.sourceOfYear().keySet());
     }
   }
 
   @Override
   public String toString() {
-    return "WorkingDayCalendar" + coveredYears;
+    return "WorkingDayCalendar" + coveredYears();
+  }
+
+  /** One consistent state of the loaded files. */
+  private record Data(List<HolidayYear> years, Map<LocalDate, String> daysOff, Map<LocalDate, String> makeUpWorkdays,
+                      Map<Integer, String> sourceOfYear) {
+
+    static Data of(Collection<HolidayYear> years) {
+      Map<LocalDate, String> off = new HashMap<>();
+      Map<LocalDate, String> makeUp = new HashMap<>();
+      Map<LocalDate, String> sourceOf = new HashMap<>();
+      Map<Integer, String> sourceOfYear = new TreeMap<>();
+      for (HolidayYear year : years) {
+        String previous = sourceOfYear.putIfAbsent(year.year(), year.source());
+        if (previous != null) {
+          throw new IllegalStateException("Holiday data files " + previous + " and " + year.source()
+              + " are both about the year " + year.year());
+        }
+        for (Map<LocalDate, String> dates : List.of(year.daysOff(), year.makeUpWorkdays())) {
+          for (LocalDate date : dates.keySet()) {
+            String other = sourceOf.putIfAbsent(date, year.source());
+            if (other != null) {
+              throw new IllegalStateException("Holiday data file " + year.source() + ": " + date
+                  + " is already listed in " + other);
+            }
+          }
+        }
+        off.putAll(year.daysOff());
+        makeUp.putAll(year.makeUpWorkdays());
+      }
+      return new Data(List.copyOf(years), Map.copyOf(off), Map.copyOf(makeUp),
+          Collections.unmodifiableMap(sourceOfYear));
+    }
   }
 }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Profile("demo")
 class DevMailbox {
 
+  private static final String LISTEN_ADDRESS = "127.0.0.1";
   private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
   private final GreenMail smtp;
@@ -39,10 +40,14 @@ class DevMailbox {
     this.smtp = smtp;
   }
 
-  /** Listens where the app's mail sender sends (spring.mail.host and port). */
+  /**
+   * Listens where the app's mail sender sends (spring.mail.host and port). GreenMail binds in a thread of its
+   * own and, when the port is taken, only says that it did not start in time: the port is tried here first.
+   */
   @Bean(initMethod = "start", destroyMethod = "stop")
   static GreenMail devSmtpServer(JavaMailSenderImpl sender) {
-    return new GreenMail(new ServerSetup(sender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    MailPortTaken.check(LISTEN_ADDRESS, sender.getPort());
+    return new GreenMail(new ServerSetup(sender.getPort(), LISTEN_ADDRESS, ServerSetup.PROTOCOL_SMTP));
   }
 
   /** A piece of a mail's text: plain text, or a link. */

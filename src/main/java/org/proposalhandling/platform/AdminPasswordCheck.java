@@ -8,13 +8,20 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Outside the demo profile the app refuses to start with an empty or well-known administrator password,
- * before anything is created with it. Registered in META-INF/spring.factories.
+ * Outside the demo profile the app refuses to start with a weak administrator password, before anything is
+ * created with it: at least 12 characters, not a well-known password, not such a word with digits or signs
+ * appended ("password2024!"), not the user name, not one character repeated. Registered in
+ * META-INF/spring.factories.
  */
 class AdminPasswordCheck implements EnvironmentPostProcessor {
 
-  private static final Set<String> WELL_KNOWN = Set.of("demo", "admin", "camunda", "password", "123456", "12345678",
-      "changeme", "secret");
+  private static final int MINIMUM_LENGTH = 12;
+
+  /** The stems of the passwords that lists of leaked passwords start with, and this stack's defaults. */
+  private static final Set<String> WELL_KNOWN = Set.of("", "demo", "admin", "administrator", "camunda", "password",
+      "passw0rd", "p@ssw0rd", "changeme", "secret", "root", "qwerty", "qwertyuiop", "asdfghjkl", "abc", "abcdef",
+      "letmein", "welcome", "iloveyou", "monkey", "dragon", "football", "sunshine", "master", "default", "test",
+      "woaini", "qwe", "asd", "zxcvbnm", "1q2w3e4r", "1qaz2wsx", "qazwsx");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -23,10 +30,34 @@ class AdminPasswordCheck implements EnvironmentPostProcessor {
     }
     String user = environment.getProperty("camunda.bpm.admin-user.id", "");
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
-    if (password.isBlank() || WELL_KNOWN.contains(password.toLowerCase(Locale.ROOT)) || password.equalsIgnoreCase(user)) {
-      throw new IllegalStateException("拒绝启动：管理员（" + user + "）的密码为空或是默认密码。"
-          + "请用环境变量 ADMIN_PASSWORD 设置一个强密码（ADMIN_USER 为管理员账号，默认 admin），见 README。"
-          + " Refusing to start: the administrator password is empty or a well-known default; set ADMIN_PASSWORD.");
+    String weakness = weakness(user, password);
+    if (weakness != null) {
+      throw new IllegalStateException("拒绝启动：管理员（" + user + "）的密码" + weakness + "。请用环境变量 ADMIN_PASSWORD"
+          + " 设置至少 " + MINIMUM_LENGTH + " 个字符、不是常见密码的强密码（ADMIN_USER 为管理员账号，默认 admin），见 README。");
     }
+  }
+
+  /** Why the password is too weak, in Chinese, or null when it is strong enough. */
+  private static String weakness(String user, String password) {
+    if (password.isBlank()) {
+      return "为空";
+    }
+    if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
+      return "只有 " + password.codePointCount(0, password.length()) + " 个字符，少于 " + MINIMUM_LENGTH + " 个";
+    }
+    String lower = password.toLowerCase(Locale.ROOT);
+    String account = user.toLowerCase(Locale.ROOT);
+    // A well-known word or the account name with digits or signs appended is as easy to guess as the word.
+    String stem = lower.replaceAll("[\\d\\p{Punct}\\s]+$", "");
+    if (lower.chars().distinct().count() == 1) {
+      return "由同一个字符重复组成";
+    }
+    if (WELL_KNOWN.contains(stem)) {
+      return "是常见密码（常见单词后加数字、符号，或只有数字、符号）";
+    }
+    if (lower.equals(account) || stem.equals(account)) {
+      return "与账号相同（或只是账号后加数字、符号）";
+    }
+    return null;
   }
 }

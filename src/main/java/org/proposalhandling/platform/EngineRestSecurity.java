@@ -1,6 +1,7 @@
 package org.proposalhandling.platform;
 
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -10,15 +11,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API answers only to authenticated users; authorizations then limit what each sees.
- * A refused form answers 400 with its Chinese message.
+ * Errors the client caused answer with their status and a Chinese message (ClientErrorMapper).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
 
   @Bean
-  ResourceConfigCustomizer formValidationErrors() {
-    return config -> config.register(FormValidationExceptionMapper.ForRestException.class)
-        .register(FormValidationExceptionMapper.ForProcessEngineException.class);
+  ResourceConfigCustomizer clientErrors(TaskService tasks) {
+    return config -> config.register(new ClientErrorMapper.ForRestException(tasks))
+        .register(new ClientErrorMapper.ForProcessEngineException(tasks));
   }
 
   @Bean

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -19,6 +21,7 @@ import org.proposalhandling.link.LinkNotice;
 import org.proposalhandling.link.LinkToken;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.workflow.FormValidationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -30,10 +33,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The official's sign-off links. Opening a link (GET) changes nothing: it shows the draft and asks to
  * confirm, so that mail scanners and link previews approve nothing. Only the page's POST acts: it uses the
- * token up and completes the sign-off task as the official, in one transaction.
+ * token up and completes the sign-off task as the official, in one transaction. It fails closed: a POST
+ * whose action is neither of the two decisions, or by an official who may no longer sign off the task (he
+ * has left the official group since the mail), changes nothing.
  */
 @Controller
 class SignOffLinkController {
+
+  private static final Set<String> DECISIONS = Set.of("approve", "return");
+  private static final LinkNotice UNKNOWN_ACTION = new LinkNotice(HttpStatus.BAD_REQUEST, "无法识别的操作",
+      "请在签发页面选择「同意签发」或「退回修改」后再提交。本次提交没有改变任何内容，链接仍然有效。");
+  private static final LinkNotice NO_LONGER_OFFICIAL = new LinkNotice(HttpStatus.FORBIDDEN, "无权签发",
+      "您已不在本单位签发负责人之列，不能再签发此件。本次提交没有改变任何内容；如有疑问，请与承办单位联系。");
 
   private final LinkTokens tokens;
   private final ItemRepository items;
@@ -67,15 +78,21 @@ class SignOffLinkController {
   }
 
   @PostMapping("/links/sign-off/{token}")
-  String act(@PathVariable String token, @RequestParam String action, @RequestParam(required = false) String comment,
-             Model model, HttpServletResponse response) {
-    String decision = "return".equals(action) ? "return" : "approve";
+  String act(@PathVariable String token, @RequestParam(name = "action", required = false) String decision,
+             @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+    if (decision == null || !DECISIONS.contains(decision)) {
+      response.setStatus(UNKNOWN_ACTION.status().value());
+      return UNKNOWN_ACTION.render(model);
+    }
     try {
       LinkNotice notice = transaction.execute(status -> signOff(token, decision, comment));
       if (notice != null) {
         response.setStatus(notice.status().value());
         return notice.render(model);
       }
+    } catch (AuthorizationException e) {
+      response.setStatus(NO_LONGER_OFFICIAL.status().value());
+      return NO_LONGER_OFFICIAL.render(model);
     } catch (ProcessEngineException e) {
       FormValidationException refused = FormValidationException.findIn(e);
       if (refused == null) {
@@ -102,8 +119,7 @@ class SignOffLinkController {
       return LinkNotice.of(tokens.read(SignOffMail.PURPOSE, token));
     }
     Task task = openTask(link);
-    List<String> groups = identity.createGroupQuery().groupMember(link.holder()).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(link.holder(), groups);
+    identity.setAuthentication(link.holder(), groupsOf(link.holder()));
     try {
       Map<String, Object> form = new HashMap<>();
       form.put("decision", decision);
@@ -122,6 +138,9 @@ class SignOffLinkController {
     if (openTask(link) == null) {
       return LinkNotice.alreadyHandled();
     }
+    if (!mayStillSignOff(link)) {
+      return NO_LONGER_OFFICIAL;
+    }
     return null;
   }
 
@@ -129,6 +148,17 @@ class SignOffLinkController {
   private Task openTask(LinkToken link) {
     return tasks.createTaskQuery().processInstanceBusinessKey(link.subjectId()).taskDefinitionKey(link.activityId())
         .singleResult();
+  }
+
+  /** The holder is still one of those the task is for: its assignee, or in one of its candidate groups. */
+  private boolean mayStillSignOff(LinkToken link) {
+    Set<String> groups = Set.copyOf(groupsOf(link.holder()));
+    return tasks.getIdentityLinksForTask(openTask(link).getId()).stream().anyMatch(candidate ->
+        link.holder().equals(candidate.getUserId()) || groups.contains(candidate.getGroupId()));
+  }
+
+  private List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   private String page(Model model, LinkToken link, String decision, String error) {

@@ -3,6 +3,7 @@ package org.proposalhandling.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -167,10 +168,84 @@ class WorkingDayCalendarTest {
     assertThat(wrong).isEmpty();
   }
 
-  // --- years without data ----------------------------------------------------------------------
+  // --- years without data: the provisional calendar ----------------------------------------------
 
   @Test
-  void aYearWithoutDataFallsBackToWeekendsAndWarnsOnce() {
+  void theStatutoryHolidaysOf2027AreDaysOffOnTheProvisionalCalendar() {
+    // 除夕 is 腊月廿九 in 2027: the new moon of 正月 is at 23:56 Beijing time on 02-06.
+    assertThat(StatutoryHolidays.of(2027)).containsExactly(
+        entry(d("2027-01-01"), "元旦"),
+        entry(d("2027-02-05"), "春节"), entry(d("2027-02-06"), "春节"), entry(d("2027-02-07"), "春节"),
+        entry(d("2027-02-08"), "春节"),
+        entry(d("2027-04-05"), "清明节"),
+        entry(d("2027-05-01"), "劳动节"), entry(d("2027-05-02"), "劳动节"),
+        entry(d("2027-06-09"), "端午节"),
+        entry(d("2027-09-15"), "中秋节"),
+        entry(d("2027-10-01"), "国庆节"), entry(d("2027-10-02"), "国庆节"), entry(d("2027-10-03"), "国庆节"));
+    for (String weekday : List.of("2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09",
+        "2027-09-15", "2027-10-01")) {
+      assertThat(calendar.isWorkingDay(d(weekday))).as(weekday).isFalse();
+    }
+    assertThat(calendar.holidayName(d("2027-02-05"))).contains("春节");
+    assertThat(calendar.holidayName(d("2027-09-15"))).contains("中秋节");
+    // No bridge day and no 调休: the Tuesday after 春节 is worked, and so is no weekend day.
+    assertThat(calendar.isWorkingDay(d("2027-02-09"))).isTrue();
+    assertThat(calendar.isWorkingDay(d("2027-02-04"))).isTrue();
+    assertThat(calendar.isWorkingDay(d("2027-10-04"))).as("Monday after 国庆节").isTrue();
+    assertThat(calendar.isWorkingDay(d("2027-02-13"))).as("a Saturday").isFalse();
+  }
+
+  @Test
+  void whenMidAutumnFallsOnNationalDayTheyShareTheDay() {
+    // 中秋 2028 is 10-03: four statutory days become three, as the two holidays meet.
+    assertThat(StatutoryHolidays.of(2028)).containsEntry(d("2028-10-03"), "中秋节、国庆节")
+        .doesNotContainKey(d("2028-10-04"));
+  }
+
+  @Test
+  void theLibraryAgreesWithTheNoticesWhereTheyAreOut() {
+    // Every statutory day of 2025 and 2026 computed by the library is a day off in the State Council's files.
+    for (int year : new int[] {2025, 2026}) {
+      for (LocalDate date : StatutoryHolidays.of(year).keySet()) {
+        assertThat(calendar.holidayName(date)).as(date.toString()).isPresent();
+        assertThat(calendar.provisional(date)).as(date.toString()).isFalse();
+      }
+    }
+    assertThat(StatutoryHolidays.of(2026)).containsKeys(d("2026-02-16"), d("2026-02-19"), d("2026-04-05"),
+        d("2026-06-19"), d("2026-09-25"));
+  }
+
+  @Test
+  void deadlinesReachingInto2027() {
+    // 3 months from Tue 2026-12-15: Mon 2027-03-15, a working day, but counted on the provisional calendar.
+    assertThat(calendar.addMonths(d("2026-12-15"), 3)).isEqualTo(d("2027-03-15"));
+    assertThat(calendar.provisional(d("2026-12-15"), d("2027-03-15"))).isTrue();
+    // 3 months from 2026-11-06: Sat 2027-02-06 (正月初一), Sun, Mon 02-08 (初三) off: Tue 02-09.
+    assertThat(calendar.addMonths(d("2026-11-06"), 3)).isEqualTo(d("2027-02-09"));
+    // After Thu 2027-02-04: 02-05 (除夕) to 02-08 off, so the first working day is Tue 02-09.
+    assertThat(calendar.addWorkingDays(d("2027-02-04"), 1)).isEqualTo(d("2027-02-09"));
+    // 1 month from 2027-09-01: Fri 10-01 国庆节, the weekend, Mon 10-04.
+    assertThat(calendar.addMonths(d("2027-09-01"), 1)).isEqualTo(d("2027-10-04"));
+  }
+
+  @Test
+  void aDateIsProvisionalWhenItsYearHasNoFile() {
+    assertThat(calendar.provisional(d("2026-12-31"))).isFalse();
+    assertThat(calendar.provisional(d("2027-01-04"))).isTrue();
+    assertThat(calendar.provisional(d("2026-06-01"), d("2026-12-31"))).isFalse();
+    assertThat(calendar.provisional(d("2026-12-31"), d("2026-06-01"))).as("counted backwards").isFalse();
+    assertThat(calendar.provisional(d("2027-01-04"), d("2026-12-20"))).isTrue();
+    assertThat(calendar.provisional(d("2022-06-01"))).as("before the revised rules: no holidays known").isFalse();
+
+    WorkingDayCalendar without2026 = calendar.withProvisional(Set.of(2026));
+    assertThat(without2026.provisional(d("2026-03-02"))).isTrue();
+    assertThat(without2026.isWorkingDay(d("2026-02-14"))).as("a make-up Saturday of the notice").isFalse();
+    assertThat(without2026.isWorkingDay(d("2026-02-23"))).as("a bridge day of the notice").isTrue();
+    assertThat(calendar.provisional(d("2026-03-02"))).as("the original stays as it is").isFalse();
+  }
+
+  @Test
+  void aYearWithoutDataIsProvisionalFrom2025AndWeekendsOnlyBeforeAndWarnsOnce() {
     Logger logger = (Logger) LoggerFactory.getLogger(WorkingDayCalendar.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
@@ -180,20 +255,24 @@ class WorkingDayCalendarTest {
       fresh.isWorkingDay(d("2025-10-01"));
       assertThat(appender.list).as("no warning for a year with data").isEmpty();
 
-      assertThat(fresh.isWorkingDay(d("2030-10-01"))).as("a Tuesday, 国庆节 unknown").isTrue();
-      assertThat(fresh.isWorkingDay(d("2030-01-01"))).as("a Tuesday, 元旦 unknown").isTrue();
+      assertThat(fresh.isWorkingDay(d("2030-10-01"))).as("a Tuesday, 国庆节").isFalse();
+      assertThat(fresh.isWorkingDay(d("2030-01-01"))).as("a Tuesday, 元旦").isFalse();
+      assertThat(fresh.isWorkingDay(d("2030-10-04"))).as("a Friday, no bridge day").isTrue();
       assertThat(fresh.isWorkingDay(d("2030-10-05"))).as("a Saturday").isFalse();
-      assertThat(fresh.addWorkingDays(d("2030-09-27"), 5)).isEqualTo(d("2030-10-04"));
-      assertThat(fresh.holidayName(d("2030-10-01"))).isEmpty();
+      assertThat(fresh.addWorkingDays(d("2030-09-27"), 5)).isEqualTo(d("2030-10-09"));
+      assertThat(fresh.holidayName(d("2030-10-01"))).contains("国庆节");
+      assertThat(fresh.provisionalYearsUsed()).containsExactly(2030);
 
       assertThat(appender.list).hasSize(1);
       ILoggingEvent warning = appender.list.get(0);
       assertThat(warning.getLevel()).isEqualTo(Level.WARN);
-      assertThat(warning.getFormattedMessage()).contains("2030", "seeds/holidays/2030.yaml");
+      assertThat(warning.getFormattedMessage()).contains("2030", "seeds/holidays/2030.yaml", "provisional");
 
-      fresh.isWorkingDay(d("2031-03-03"));
+      assertThat(fresh.isWorkingDay(d("2022-10-03"))).as("a Monday of 2022, before the revised rules").isTrue();
+      assertThat(fresh.holidayName(d("2022-10-03"))).isEmpty();
       assertThat(appender.list).hasSize(2);
-      assertThat(appender.list.get(1).getFormattedMessage()).contains("2031");
+      assertThat(appender.list.get(1).getFormattedMessage()).contains("2022", "Monday to Friday");
+      assertThat(fresh.provisionalYearsUsed()).containsExactly(2030);
     } finally {
       logger.detachAppender(appender);
     }

@@ -24,8 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Units answering at the same moment never roll each other back: every co-handling opinion and contact
  * record submitted at once, on many items, is kept, and the items then all reach drafting.
  */
-@SpringBootTest
-@ActiveProfiles("test")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
 class ConcurrentCompletionTest {
 
   static final int ITEMS = 15;

@@ -24,7 +24,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * which unit and which round, and told by an event; a transition the stage does not allow is refused with a
  * Chinese message and changes nothing.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @RecordApplicationEvents
 class ItemLifecycleTest {
@@ -70,7 +70,7 @@ class ItemLifecycleTest {
     driver.review(instance, true, null);
     driver.signOff(instance, true, null);
     driver.executeJobs(instance);
-    driver.feedback(instance, "SATISFIED", null);
+    driver.feedback(instance, "SATISFIED", "");
 
     List<ItemHistory.Entry> entries = history.of(id);
     assertThat(entries).extracting(ItemHistory.Entry::kind).containsExactly(

@@ -26,6 +26,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.link.LinkTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,7 @@ class SignOffLinkTest {
   @Autowired ItemRepository items;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
+  @Autowired LinkTokens tokens;
   final HttpClient http = HttpClient.newHttpClient();
   ItemDriver driver;
   MailCatcher mail;
@@ -218,6 +220,25 @@ class SignOffLinkTest {
     atSignOff("M9", "<script>alert('x')</script>");
     MimeMessage message = signOffMail("M9").get(0);
     assertThat(MailCatcher.html(message)).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void theStoredMailHoldsNoUsableTokenAndItsResendStillWorks() throws Exception {
+    ProcessInstance instance = atSignOff("M9", "标题M9");
+    String approve = MailCatcher.links(MailCatcher.text(signOffMail("M9").get(0))).get(0);
+    String token = approve.replaceAll(".*/links/sign-off/([^?]+).*", "$1");
+    List<String> stored = jdbc.sql("select text_body, html_body from mail_message where subject_id = ? and purpose = 'sign-off'")
+        .param(instance.getBusinessKey()).query((rs, row) -> rs.getString("text_body") + rs.getString("html_body")).list();
+    assertThat(stored).hasSize(1);
+    assertThat(stored.get(0)).doesNotContain(token).contains("{{link:");
+    assertThat(jdbc.sql("select count(*) from link_token where token_hash = ?").param(token).query(Integer.class).single()).isZero();
+    // The placeholder's id alone opens nothing.
+    String placeholderId = stored.get(0).replaceAll("(?s).*\\{\\{link:([0-9a-f-]{36})}}.*", "$1");
+    assertThat(get("http://localhost:8080/links/sign-off/" + placeholderId).statusCode()).isEqualTo(404);
+
+    // Sent again (a retry after a crash), the mail renders the same working link from its placeholder.
+    assertThat(tokens.render(stored.get(0))).contains(token);
+    assertThat(get(approve).statusCode()).isEqualTo(200);
   }
 
   private ProcessInstance atSignOff(String number, String title) {

@@ -1,0 +1,145 @@
+package org.proposalhandling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.EngineRestClient.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Errors a user or an API client can cause get the right status and a Chinese message, never a 500 or the
+ * engine's English, and change nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class ClientErrorsTest {
+
+  static final String OFFICIAL = "jlmz-official";
+  static final String OFFICIALS = "jl-mz-official";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired GreenMail smtp;
+  final HttpClient http = HttpClient.newHttpClient();
+  ItemDriver driver;
+  MailCatcher mail;
+
+  @BeforeEach
+  void setUp() {
+    driver = new ItemDriver(engine);
+    mail = new MailCatcher(smtp, engine.getManagementService());
+  }
+
+  @Test
+  void completingATaskAlreadyCompletedOrThatDoesNotExistIs404InChinese() {
+    ProcessInstance item = driver.register("E" + System.nanoTime());
+    String taskId = driver.task(item, "Task_AcceptanceReview").getId();
+    EngineRestClient clerk = new EngineRestClient(port, "jlgov-clerk", "demo");
+    Map<String, Object> accept = EngineRestClient.variables(Map.of("decision", "accept"));
+    assertThat(clerk.post("/task/" + taskId + "/submit-form", accept).status()).isEqualTo(204);
+
+    for (String task : new String[] {taskId, "no-such-task"}) {
+      Response again = clerk.post("/task/" + task + "/submit-form", accept);
+      assertThat(again.status()).as(String.valueOf(again.body())).isEqualTo(404);
+      assertThat(again.body().get("message").asText()).contains("该任务不存在或已经办理完毕");
+    }
+  }
+
+  @Test
+  void aStartOrATaskActionWithoutTheRightIs403InChinese() {
+    Response start = new EngineRestClient(port, "jlmz-handler", "demo").post(
+        "/process-definition/key/proposal-handling/submit-form", EngineRestClient.variables(ItemDriver.intake("E-start")));
+    assertThat(start.status()).as(String.valueOf(start.body())).isEqualTo(403);
+    assertThat(start.body().get("message").asText()).contains("没有执行此操作的权限");
+
+    ProcessInstance item = driver.register("E" + System.nanoTime());
+    String taskId = driver.task(item, "Task_AcceptanceReview").getId();
+    Response foreign = new EngineRestClient(port, "jlcz-handler", "demo").post("/task/" + taskId + "/submit-form",
+        EngineRestClient.variables(Map.of("decision", "accept")));
+    assertThat(foreign.status()).as(String.valueOf(foreign.body())).isEqualTo(403);
+    assertThat(foreign.body().get("message").asText()).contains("没有执行此操作的权限");
+    assertThat(driver.task(item, "Task_AcceptanceReview").getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void aSignOffPostWithAnUnknownActionFailsClosed() throws Exception {
+    String number = "E" + System.nanoTime();
+    ProcessInstance item = atSignOff(number);
+    String approve = signOffLink(number);
+
+    for (String body : new String[] {"action=", "action=delete", "comment=x", ""}) {
+      HttpResponse<String> refused = postForm(approve, body);
+      assertThat(refused.statusCode()).as(body).isEqualTo(400);
+      assertThat(refused.body()).as(body).contains("无法识别的操作", "没有改变任何内容");
+    }
+    assertThat(driver.task(item, "Task_SignOff")).isNotNull();
+    assertThat(postForm(approve, "action=approve").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anOfficialWhoHasLeftTheOfficialGroupCannotSignOff() throws Exception {
+    String number = "E" + System.nanoTime();
+    ProcessInstance item = atSignOff(number);
+    String approve = signOffLink(number);
+    IdentityService identity = engine.getIdentityService();
+    identity.deleteMembership(OFFICIAL, OFFICIALS);
+    try {
+      HttpResponse<String> refused = postForm(approve, "action=approve");
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("无权签发", "没有改变任何内容");
+      assertThat(driver.task(item, "Task_SignOff")).isNotNull();
+    } finally {
+      identity.createMembership(OFFICIAL, OFFICIALS);
+    }
+    assertThat(postForm(approve, "action=approve").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anExtensionRequestOnAnItemNotYetAssignedIs400InChinese() throws Exception {
+    ProcessInstance item = driver.register("E" + System.nanoTime());
+    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/items/" + item.getBusinessKey() + "/extension-request"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("jlmz-handler:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"需要调研。\",\"requestedDue\":\"2099-01-01\"}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("尚未交办");
+  }
+
+  private ProcessInstance atSignOff(String number) {
+    ProcessInstance item = driver.atDrafting(number, "jl-mz");
+    driver.draft(item, "答复正文");
+    driver.review(item, true, null);
+    mail.sendDueMail();
+    return item;
+  }
+
+  /** The approve link of the item's sign-off mail, on the test's port. */
+  private String signOffLink(String number) {
+    var mails = mail.to(OFFICIAL + "@demo.local", "第" + number + "号");
+    assertThat(mails).hasSize(1);
+    String link = MailCatcher.links(MailCatcher.text(mails.get(0))).get(0);
+    return link.replace("http://localhost:8080", "http://localhost:" + port).replaceAll("\\?.*$", "");
+  }
+
+  private HttpResponse<String> postForm(String url, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
