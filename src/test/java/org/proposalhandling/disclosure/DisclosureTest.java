@@ -11,10 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,12 +89,14 @@ class DisclosureTest {
     String noConsent = delivered("P4", "yes", "PUBLIC", true).getBusinessKey();
     String onRequest = delivered("P5", "yes", "ON_REQUEST").getBusinessKey();
 
+    // Every delivered round's reply (the other tests' too): published exactly when 主动公开 with consent.
     Set<String> expected = new HashSet<>(jdbc.sql("""
-            select r.item_id from reply r join item i on i.id = r.item_id
+            select r.item_id || '/' || r.round from reply r join item i on i.id = r.item_id
             where r.delivered_at is not null and r.disclosure = 'PUBLIC' and i.publication_consent = true""")
         .query(String.class).list());
-    Set<String> listed = new HashSet<>(jdbc.sql("select item_id from publication").query(String.class).list());
-    assertThat(listed).isEqualTo(expected).contains(published).doesNotContain(notPublic, noConsent, onRequest);
+    Set<String> listed = new HashSet<>(jdbc.sql("select item_id || '/' || round from publication").query(String.class).list());
+    assertThat(listed).isEqualTo(expected).contains(published + "/1")
+        .doesNotContain(notPublic + "/1", noConsent + "/1", onRequest + "/1");
 
     HttpResponse<String> list = http.getText("/public/replies", null);
     assertThat(list.statusCode()).isEqualTo(200);
