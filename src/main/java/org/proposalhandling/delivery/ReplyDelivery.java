@@ -9,6 +9,7 @@ import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.People.Person;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.disclosure.ReplyLetterAttachments;
 import org.proposalhandling.feedback.FeedbackMail;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
@@ -53,16 +54,18 @@ class ReplyDelivery implements JavaDelegate {
     Item item = items.get(execution.getProcessBusinessKey());
     Reply reply = replies.get(item.id(), item.handlingRound());
     replies.markDelivered(item.id(), item.handlingRound(), EngineClock.now());
-    feedbackMail.sendReply(item, reply);
+    // The letter's PDF goes with every mail of the reply, rendered when each mail is sent.
+    List<String> letter = List.of(ReplyLetterAttachments.reference(item.id(), item.handlingRound()));
+    feedbackMail.sendReply(item, reply, letter);
     List<String> copied = new ArrayList<>();
-    copy(item, reply, Role.CLERK.groupOf(item.assigningOfficeId()), copied);
-    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, Role.HANDLER.groupOf(unit), copied));
+    copy(item, reply, letter, Role.CLERK.groupOf(item.assigningOfficeId()), copied);
+    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, Role.HANDLER.groupOf(unit), copied));
     lifecycle.delivered(item.id(), reply.documentNumber() + "，送达" + item.proposerName()
         + (item.proposerEmail() == null ? "（无电子邮箱，纸质送达）" : "（" + item.proposerEmail() + "）")
         + (copied.isEmpty() ? "" : "；抄送" + String.join("、", copied)));
   }
 
-  private void copy(Item item, Reply reply, String groupId, List<String> copied) {
+  private void copy(Item item, Reply reply, List<String> attachments, String groupId, List<String> copied) {
     List<String> addresses = people.withEmailIn(groupId).stream().map(Person::email).toList();
     if (addresses.isEmpty()) {
       return;
@@ -71,6 +74,7 @@ class ReplyDelivery implements JavaDelegate {
     copied.add(units.nameOf(unitId));
     mailer.send(new Mail(item.id(), "reply-copy", addresses.get(0), addresses.subList(1, addresses.size()),
         "【抄送】" + item.reference() + "的答复（" + reply.documentNumber() + "）",
-        Map.of("item", item, "reference", item.reference(), "reply", reply, "unit", units.nameOf(item.leadUnitId()))));
+        Map.of("item", item, "reference", item.reference(), "reply", reply, "unit", units.nameOf(item.leadUnitId())),
+        attachments));
   }
 }

@@ -29,17 +29,18 @@ public class FeedbackMail {
     this.mailer = mailer;
   }
 
-  /** The delivered reply, with a new link to the feedback form; earlier links stop working. */
-  public void sendReply(Item item, Reply reply) {
+  /** The delivered reply, with a new link to the feedback form and these attachments; earlier links stop working. */
+  public void sendReply(Item item, Reply reply, List<String> attachments) {
     tokens.supersede(PURPOSE, item.id());
-    send("reply", (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复", item, reply);
+    send("reply", (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复", item, reply,
+        attachments);
   }
 
   void remind(Item item, Reply reply) {
-    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", item, reply);
+    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", item, reply, List.of());
   }
 
-  private void send(String template, String subject, Item item, Reply reply) {
+  private void send(String template, String subject, Item item, Reply reply, List<String> attachments) {
     if (item.proposerEmail() == null) {
       return;
     }
@@ -49,6 +50,6 @@ public class FeedbackMail {
     model.put("reply", reply);
     model.put("feedbackUrl", mailer.publicUrl() + "/links/feedback/"
         + tokens.issue(PURPOSE, item.id(), FEEDBACK_TASK, item.proposerEmail()));
-    mailer.send(new Mail(item.id(), template, item.proposerEmail(), List.of(), subject, model));
+    mailer.send(new Mail(item.id(), template, item.proposerEmail(), List.of(), subject, model, attachments));
   }
 }

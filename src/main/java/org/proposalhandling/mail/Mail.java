@@ -7,7 +7,19 @@ import java.util.Map;
  * A mail to send: the templates mail/&lt;template&gt;.html and .txt rendered with the model.
  * Every value in the model is escaped by the HTML template. The subject is the business key of what the mail
  * is about (an item, a consultation), so that its page can list the mails sent for it.
+ * Attachments are references such as "reply-letter:&lt;item&gt;:&lt;round&gt;", stored with the mail and
+ * rendered only when it is sent (see {@link MailAttachments}): a stored mail never holds a document's bytes.
  */
 public record Mail(String subjectId, String template, String to, List<String> copyTo, String subject,
-                   Map<String, Object> model) {
+                   Map<String, Object> model, List<String> attachments) {
+
+  public Mail {
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** A mail without attachments. */
+  public Mail(String subjectId, String template, String to, List<String> copyTo, String subject,
+              Map<String, Object> model) {
+    this(subjectId, template, to, copyTo, subject, model, List.of());
+  }
 }

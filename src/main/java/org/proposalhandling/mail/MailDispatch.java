@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -27,22 +28,25 @@ class MailDispatch implements JavaDelegate {
   private final JavaMailSenderImpl sender;
   private final MailProperties properties;
   private final LinkTokens links;
+  private final AttachmentRenderer attachments;
 
-  MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties, LinkTokens links) {
+  MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties, LinkTokens links,
+               AttachmentRenderer attachments) {
     this.jdbc = jdbc;
     this.sender = sender;
     this.properties = properties;
     this.links = links;
+    this.attachments = attachments;
   }
 
   record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
-                Timestamp sentAt) {
+                String attachments, Timestamp sentAt) {
   }
 
   @Override
   public void execute(DelegateExecution execution) throws MessagingException {
     String id = execution.getProcessBusinessKey();
-    Stored mail = jdbc.sql("select message_id, recipient, copy_to, subject, text_body, html_body, sent_at from mail_message where id = ?")
+    Stored mail = jdbc.sql("select message_id, recipient, copy_to, subject, text_body, html_body, attachments, sent_at from mail_message where id = ?")
         .param(id).query(Stored.class).single();
     if (mail.sentAt() != null) {
       return;
@@ -57,6 +61,10 @@ class MailDispatch implements JavaDelegate {
     helper.setSubject(mail.subject());
     // The stored bodies hold placeholders where the links' tokens go: the tokens exist only in the sent mail.
     helper.setText(links.render(mail.textBody()), links.render(mail.htmlBody()));
+    // Attachments are rendered now from their stored references, never kept in the outbox.
+    for (MailAttachments.Attachment attachment : attachments.render(mail.attachments())) {
+      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+    }
     sender.send(message);
     jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(EngineClock.now()), id).update();
   }

@@ -42,12 +42,13 @@ public class Mailer {
     String id = UUID.randomUUID().toString();
     String host = properties.publicUrl().replaceAll("^\\w+://", "").replaceAll("[:/].*$", "");
     jdbc.sql("""
-            insert into mail_message (id, message_id, subject_id, purpose, recipient, copy_to, subject, text_body, html_body, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            insert into mail_message (id, message_id, subject_id, purpose, recipient, copy_to, subject, text_body, html_body,
+              attachments, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(id, "<" + id + "@" + host + ">", mail.subjectId(), mail.template(), mail.to(),
             mail.copyTo() == null || mail.copyTo().isEmpty() ? null : String.join(",", mail.copyTo()),
             mail.subject(), templates.text(mail.template(), mail.model()), templates.html(mail.template(), mail.model()),
-            Timestamp.from(EngineClock.now()))
+            AttachmentRenderer.store(mail.attachments()), Timestamp.from(EngineClock.now()))
         .update();
     system.run(() -> runtime.startProcessInstanceByKey("mail-dispatch", id));
   }

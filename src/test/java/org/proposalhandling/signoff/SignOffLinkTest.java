@@ -218,7 +218,7 @@ class SignOffLinkTest {
   @Test
   void userTextIsEscapedInTheMail() throws Exception {
     atSignOff("M9", "<script>alert('x')</script>");
-    MimeMessage message = signOffMail("M19").get(0);
+    MimeMessage message = signOffMail("M9").get(0);
     assertThat(MailCatcher.html(message)).doesNotContain("<script>").contains("&lt;script&gt;");
   }
 

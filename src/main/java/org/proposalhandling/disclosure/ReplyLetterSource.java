@@ -1,0 +1,124 @@
+package org.proposalhandling.disclosure;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.handling.Disclosure;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemKind;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.letter.ReplyLetter;
+import org.proposalhandling.letter.ReplyLetters;
+import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reply letter of a signed reply, as the item and the reply record it: 成文日期 is the sign-off date, the
+ * 负责人 the official who signed, the 承办人 and phone the drafter's. Rendered when asked, never stored: the
+ * data it comes from no longer changes once the reply is signed.
+ */
+@Component
+class ReplyLetterSource {
+
+  /** A salutation line this short that ends with a colon is the letter's addressee (民建省委会：). */
+  private static final int ADDRESSEE_MAX_LENGTH = 40;
+
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final UnitDirectory units;
+  private final IdentityService identity;
+  private final SystemActions system;
+  private final ReplyLetters letters;
+
+  ReplyLetterSource(ItemRepository items, ReplyRepository replies, UnitDirectory units, IdentityService identity,
+                    SystemActions system, ReplyLetters letters) {
+    this.items = items;
+    this.replies = replies;
+    this.units = units;
+    this.identity = identity;
+    this.system = system;
+    this.letters = letters;
+  }
+
+  /** The letter of a round, once its reply is signed and numbered. */
+  Optional<ReplyLetter> find(String itemId, int round) {
+    Optional<Item> item = items.find(itemId);
+    Optional<Reply> reply = replies.find(itemId, round);
+    if (item.isEmpty() || reply.isEmpty() || reply.get().signedAt() == null || reply.get().documentNumber() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(letterOf(item.get(), reply.get()));
+  }
+
+  byte[] pdf(ReplyLetter letter) {
+    return letters.render(letter);
+  }
+
+  /** The letter as an HTTP answer: shown in the browser (inline), saved under its document number. */
+  ResponseEntity<byte[]> download(ReplyLetter letter) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(fileName(letter), StandardCharsets.UTF_8).build().toString())
+        .body(pdf(letter));
+  }
+
+  static String fileName(ReplyLetter letter) {
+    return "答复函" + letter.documentNumber() + ".pdf";
+  }
+
+  /** The letter's title, e.g. 对省政协十三届一次会议第D13号党派团体提案的答复. */
+  static String titleOf(Item item) {
+    return "对" + item.reference() + "的答复";
+  }
+
+  static LocalDate writtenOn(Reply reply) {
+    return LocalDate.ofInstant(reply.signedAt(), EngineClock.ZONE);
+  }
+
+  private ReplyLetter letterOf(Item item, Reply reply) {
+    String text = reply.body().strip();
+    String firstLine = text.lines().findFirst().orElse("").strip();
+    boolean salutation = firstLine.length() <= ADDRESSEE_MAX_LENGTH && (firstLine.endsWith("：") || firstLine.endsWith(":"));
+    String addressee = salutation ? firstLine.substring(0, firstLine.length() - 1) : salutationFor(item);
+    String body = salutation ? text.substring(text.indexOf(firstLine) + firstLine.length()).strip() : text;
+    return new ReplyLetter(titleOf(item), reply.documentNumber(), addressee, body,
+        units.nameOf(item.leadUnitId()), writtenOn(reply), reply.category(),
+        reply.disclosure() == null ? null : "此件" + Disclosure.labelOf(reply.disclosure()),
+        nameOf(reply.signedBy()), reply.handlerName(), reply.handlerPhone());
+  }
+
+  /** How the letters address a proposer when the drafter wrote no salutation. */
+  private static String salutationFor(Item item) {
+    if (item.kind() == ItemKind.DEPUTY_SUGGESTION) {
+      return "尊敬的" + item.proposerName() + "代表";
+    }
+    if (item.kind() == ItemKind.MEMBER_PROPOSAL) {
+      return "尊敬的" + item.proposerName() + "委员";
+    }
+    return item.proposerName();
+  }
+
+  /** The signing official's name, family name first, read as the system (users may not list users). */
+  private String nameOf(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    User user = system.run(() -> identity.createUserQuery().userId(userId).singleResult());
+    return user == null ? null : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()));
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

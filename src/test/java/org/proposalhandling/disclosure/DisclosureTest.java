@@ -1,0 +1,195 @@
+package org.proposalhandling.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.ItemDriver;
+import org.proposalhandling.MailCatcher;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The delivered reply's letter: attached to the delivery mails (over SMTP to GreenMail), downloadable by the
+ * item's office and units, and published without login when it is 主动公开 and the proposer agreed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class DisclosureTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired GreenMail smtp;
+  @Autowired ReplyRepository replies;
+  @Autowired JdbcClient jdbc;
+  ItemDriver driver;
+  MailCatcher mail;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    driver = new ItemDriver(engine);
+    mail = new MailCatcher(smtp, engine.getManagementService());
+    http = new Http(port);
+  }
+
+  @Test
+  void theDeliveryMailsCarryTheLetterAsPdfAndTheItemsUnitsDownloadIt() throws Exception {
+    ProcessInstance instance = delivered("P1", "yes", "PUBLIC", "jl-cz");
+    String id = instance.getBusinessKey();
+    String number = replies.get(id, 1).documentNumber();
+    String date = chineseDate(EngineClock.today());
+    assertThat(mail.sendDueMail()).isZero();
+
+    MimeMessage toProposer = mail.to("zhangsan@demo.local", "第P1号").get(0);
+    Attachment letter = pdfAttachment(toProposer);
+    assertThat(letter.name()).isEqualTo("答复函" + number + ".pdf");
+    assertThat(Http.pdfText(letter.content())).contains(number, date, "答复正文P1", "此件主动公开");
+    MimeMessage toCoUnit = mail.to("jlcz-handler@demo.local", "第P1号").get(0);
+    assertThat(toCoUnit.getSubject()).contains("【抄送】");
+    assertThat(Http.pdfText(pdfAttachment(toCoUnit).content())).contains(number);
+
+    String url = "/items/" + id + "/reply-1.pdf";
+    HttpResponse<byte[]> lead = http.get(url, "jlmz-handler");
+    assertThat(lead.statusCode()).isEqualTo(200);
+    assertThat(lead.headers().firstValue("Content-Type")).contains("application/pdf");
+    assertThat(Http.pdfText(lead.body())).contains(number, date);
+    assertThat(http.get(url, "jlcz-handler").statusCode()).isEqualTo(200);
+    assertThat(http.get(url, "jlgov-clerk").statusCode()).isEqualTo(200);
+    assertThat(http.get(url, "czmz-handler").statusCode()).isEqualTo(404);
+    assertThat(http.get(url, "jlyjj-handler").statusCode()).isEqualTo(404);
+    assertThat(http.get("/items/" + id + "/reply-2.pdf", "jlmz-handler").statusCode()).isEqualTo(404);
+    assertThat(http.get(url, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void thePublicListShowsExactlyThePublicConsentedRepliesAndNothingElseAnswers() throws Exception {
+    String published = delivered("P2", "yes", "PUBLIC").getBusinessKey();
+    String notPublic = delivered("P3", "yes", "NOT_PUBLIC").getBusinessKey();
+    String noConsent = delivered("P4", "yes", "PUBLIC", true).getBusinessKey();
+    String onRequest = delivered("P5", "yes", "ON_REQUEST").getBusinessKey();
+
+    // Every delivered round's reply (the other tests' too): published exactly when 主动公开 with consent.
+    Set<String> expected = new HashSet<>(jdbc.sql("""
+            select r.item_id || '/' || r.round from reply r join item i on i.id = r.item_id
+            where r.delivered_at is not null and r.disclosure = 'PUBLIC' and i.publication_consent = true""")
+        .query(String.class).list());
+    Set<String> listed = new HashSet<>(jdbc.sql("select item_id || '/' || round from publication").query(String.class).list());
+    assertThat(listed).isEqualTo(expected).contains(published + "/1")
+        .doesNotContain(notPublic + "/1", noConsent + "/1", onRequest + "/1");
+
+    HttpResponse<String> list = http.getText("/public/replies", null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(list.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+    assertThat(list.body()).contains("共 " + expected.size() + " 件", "第P2号").doesNotContain("第P3号", "第P4号", "第P5号");
+
+    Map<String, Object> row = jdbc.sql("select id, index_number from publication where item_id = ?").param(published)
+        .query().singleRow();
+    String number = replies.get(published, 1).documentNumber();
+    int year = EngineClock.today().getYear();
+    assertThat((String) row.get("index_number")).matches("11220000013544496H/" + year + "-\\d{5}");
+    HttpResponse<String> page = http.getText("/public/replies/" + row.get("id"), null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("索引号", (String) row.get("index_number"), "分类", "委员提案;议案", "发文机关", "吉林省民政厅",
+            "成文日期", "标题", "对省政协十三届一次会议第P2号委员提案的答复", "发文字号", number, "发布日期",
+            EngineClock.today().toString().replaceFirst("(\\d{4})-(\\d{2})-(\\d{2})", "$1年$2月$3日"), "答复正文P2",
+            "承办人：李静", "联系电话：0431-88900001")
+        .doesNotContain("zhangsan@demo.local", "电话联系提出人", "建议在每个社区设立养老服务站点", "李静（");
+    HttpResponse<byte[]> pdf = http.get("/public/replies/" + row.get("id") + ".pdf", null);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(Http.pdfText(pdf.body())).contains(number);
+
+    for (String hidden : List.of(notPublic, noConsent, onRequest)) {
+      assertThat(http.getText("/public/replies/" + hidden, null).statusCode()).isEqualTo(404);
+      assertThat(http.get("/public/replies/" + hidden + ".pdf", null).statusCode()).isEqualTo(404);
+    }
+    assertThat(http.getText("/public/replies/no-such-reply", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theListSearchesByYearUnitAndKind() throws Exception {
+    delivered("P6", "yes", "PUBLIC");
+    int year = EngineClock.today().getYear();
+    assertThat(http.getText("/public/replies?year=" + year + "&unit=jl-mz&kind=MEMBER_PROPOSAL", null).body()).contains("第P6号");
+    assertThat(http.getText("/public/replies?kind=DEPUTY_SUGGESTION", null).body()).doesNotContain("第P6号");
+    assertThat(http.getText("/public/replies?unit=cz-mz", null).body()).doesNotContain("第P6号");
+    assertThat(http.getText("/public/replies?year=2023", null).body()).doesNotContain("第P6号");
+    assertThat(http.getText("/public/replies?year=abc&page=-3", null).statusCode()).isEqualTo(200);
+  }
+
+  private ProcessInstance delivered(String number, String consent, String disclosure, String... coUnits) {
+    return delivered(number, consent, disclosure, false, coUnits);
+  }
+
+  /**
+   * An item of 张三 (MEMBER_PROPOSAL) drafted with this disclosure, signed, numbered and delivered; the consent
+   * may be withdrawn after drafting (the drafting form already refuses 主动公开 without consent).
+   */
+  private ProcessInstance delivered(String number, String consent, String disclosure, boolean consentWithdrawn,
+                                    String... coUnits) {
+    Map<String, Object> intake = new HashMap<>(ItemDriver.intake(number));
+    intake.put("publicationConsent", consent);
+    ProcessInstance instance = driver.register(intake);
+    driver.accept(instance);
+    driver.assign(instance, "jl-mz", coUnits);
+    driver.recordContact(instance);
+    for (String unit : coUnits) {
+      driver.giveOpinion(instance, unit, "会办意见" + number);
+    }
+    driver.executeJobs(instance);
+    driver.complete(instance, "Task_DraftReply", Map.of("replyText", "张三委员：\n答复正文" + number, "category", "B",
+        "disclosure", disclosure, "handlerName", "李静", "handlerPhone", "0431-88900001"));
+    if (consentWithdrawn) {
+      jdbc.sql("update item set publication_consent = false where id = ?").param(instance.getBusinessKey()).update();
+    }
+    driver.review(instance, true, null);
+    driver.signOff(instance, true, null);
+    driver.executeJobs(instance);
+    return instance;
+  }
+
+  private static String chineseDate(LocalDate date) {
+    return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+  }
+
+  record Attachment(String name, byte[] content) {
+  }
+
+  private static Attachment pdfAttachment(Part message) throws Exception {
+    List<Attachment> found = new ArrayList<>();
+    collect(message, found);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static void collect(Part part, List<Attachment> found) throws Exception {
+    if (part.isMimeType("application/pdf")) {
+      found.add(new Attachment(MimeUtility.decodeText(part.getFileName()), part.getInputStream().readAllBytes()));
+    } else if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collect(multipart.getBodyPart(i), found);
+      }
+    }
+  }
+}
