@@ -2,6 +2,7 @@ package org.proposalhandling.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.proposalhandling.Browser;
 import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.ItemDriver;
@@ -47,7 +50,7 @@ class TasklistWordsBrowserTest {
 
   @Test
   void aClerkLogsInToTheProductAndRegistersAnItem() {
-    browser.open(tasklist(""));
+    openLoginPage();
     WebElement logo = browser.visible(By.cssSelector(".form-signin .login-logo"));
     assertThat(String.valueOf(script("return getComputedStyle(arguments[0], '::after').content;", logo))).contains("建议提案办理系统");
     assertThat(String.valueOf(script("return getComputedStyle(arguments[0]).backgroundImage;", logo))).contains("/brand/logo.svg");
@@ -89,7 +92,7 @@ class TasklistWordsBrowserTest {
     ProcessInstance wanted = atContactRecord(items, session, "0044");
     atContactRecord(items, session, "7781");
 
-    browser.open(tasklist(""));
+    openLoginPage();
     browser.login("jlmz-handler", "demo");
     browser.waitForText(By.cssSelector(".tasks-list"), session + "第7781号");
     WebElement search = browser.visible(By.cssSelector(".search-container > input"));
@@ -112,8 +115,10 @@ class TasklistWordsBrowserTest {
     ProcessInstance instance = atContactRecord(items, "测试会议" + System.nanoTime(), "0045");
     String taskId = items.task(instance, "Task_ContactRecord").getId();
 
-    browser.open(tasklist("#/?task=" + taskId));
+    openLoginPage();
     browser.login("jlmz-handler", "demo");
+    browser.waitForText(By.cssSelector("body"), "本单位待办");
+    browser.open(tasklist("#/?task=" + taskId));
     browser.visible(FORM);
     browser.visible(By.cssSelector("button.claim")).click();
     browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
@@ -143,6 +148,10 @@ class TasklistWordsBrowserTest {
     browser.choose("联系方式", "电话");
     browser.type("沟通内容", "电话联系提出人，听取意见。");
     browser.screenshot("tasklist-contact-record-filled");
+    // the clerk closes the earlier error toast, which lies over the button
+    browser.driver().findElements(By.cssSelector(".page-notifications .alert .close")).stream()
+        .filter(WebElement::isDisplayed).forEach(WebElement::click);
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger")).isEmpty());
     complete();
 
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
@@ -158,6 +167,13 @@ class TasklistWordsBrowserTest {
     items.accept(instance);
     items.assign(instance, "jl-mz");
     return instance;
+  }
+
+  /** The first page of a fresh browser parses Camunda's 4 MB of scripts: on a busy 2-core machine that can take long. */
+  private void openLoginPage() {
+    browser.open(tasklist(""));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(120))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
   }
 
   private void complete() {
