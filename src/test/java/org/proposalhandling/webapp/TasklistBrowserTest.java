@@ -46,7 +46,7 @@ class TasklistBrowserTest {
     browser.login("jlgov-clerk", "demo");
     browser.waitForText(By.cssSelector("body"), "全部在办");
     browser.waitForText(By.cssSelector("body"), "待督办");
-    browser.waitForText(By.cssSelector("body"), "发起流程");
+    browser.waitForText(By.cssSelector("body"), "登记建议提案");
     browser.screenshot("tasklist-clerk-filters");
 
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
@@ -91,8 +91,8 @@ class TasklistBrowserTest {
   void aClerkRegistersAnItemThroughTheStartForm() {
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
     browser.login("jlgov-clerk", "demo");
-    browser.waitForText(By.cssSelector("body"), "发起流程");
-    browser.driver().findElements(By.xpath("//a[contains(., '发起流程')]")).get(0).click();
+    browser.waitForText(By.cssSelector("body"), "登记建议提案");
+    browser.driver().findElements(By.xpath("//a[contains(., '登记建议提案')]")).get(0).click();
     browser.visible(By.xpath("//div[contains(@class,'modal')]//a[contains(., '建议提案办理')]")).click();
     browser.visible(By.cssSelector(".modal .fjs-form"));
     browser.waitForText(By.cssSelector(".modal .fjs-form"), "会议届次");
@@ -106,7 +106,7 @@ class TasklistBrowserTest {
         .filter(label -> label.getText().strip().equals("同意公开")).findFirst().orElseThrow().click();
     browser.screenshot("tasklist-start-form");
     browser.driver().findElements(By.cssSelector(".modal button")).stream()
-        .filter(button -> button.getText().strip().equals("发起")).findFirst().orElseThrow().click();
+        .filter(button -> button.getText().strip().equals("登记")).findFirst().orElseThrow().click();
 
     browser.waitUntil(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("proposal-handling").variableValueEquals("assigningOffice", "jl-gov").list().stream()

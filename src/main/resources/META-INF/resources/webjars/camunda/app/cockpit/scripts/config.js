@@ -21,11 +21,8 @@ export default {
     name: '流程监控',
     vendor: '建议提案办理系统'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Each process instance names its item (number and title) beside the business key (scripts/item-names.js).
+  customScripts: ['scripts/item-names'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -54,7 +51,9 @@ export default {
   // file; config.js has no date-locale setting of its own in 7.24.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    // zh also as the fallback: each loaded locale file resets the global date locale (moment) as it
+    // arrives, so with an 'en' fallback loading beside 'zh', a first visit could show "in 3 months".
+    fallbackLocale: 'zh'
   },
   // skipCustomListeners: {
   //   default: true,

@@ -50,7 +50,9 @@ export default {
   // file; config.js has no date-locale setting of its own in 7.24.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    // zh also as the fallback: each loaded locale file resets the global date locale (moment) as it
+    // arrives, so with an 'en' fallback loading beside 'zh', a first visit could show "in 3 months".
+    fallbackLocale: 'zh'
   },
   // links: [
   //   {

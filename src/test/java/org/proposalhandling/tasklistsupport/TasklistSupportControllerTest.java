@@ -1,0 +1,85 @@
+package org.proposalhandling.tasklistsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.ItemDriver;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The webapps' scripts read working days and item names in their login session; nobody else gets an answer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class TasklistSupportControllerTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void answersOnlyInAWebappSessionAndNamesOnlyItemsTheUserMayRead() throws Exception {
+    ItemDriver items = new ItemDriver(engine);
+    ProcessInstance own = items.atDrafting("S" + System.nanoTime(), "jl-mz");
+    ProcessInstance other = items.atDrafting("T" + System.nanoTime(), "jl-cz");
+
+    HttpClient anonymous = HttpClient.newHttpClient();
+    assertThat(get(anonymous, "/working-days?until=2026-12-31").statusCode()).isEqualTo(401);
+    assertThat(get(anonymous, "/items/" + own.getBusinessKey()).statusCode()).isEqualTo(401);
+
+    HttpClient handler = loggedIn("jlmz-handler");
+    HttpResponse<String> today = get(handler, "/working-days?until=" + EngineClock.today());
+    assertThat(today.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(today.body()).get("workingDaysLeft").asInt()).isZero();
+    HttpResponse<String> refused = get(handler, "/working-days?until=2026-13-45");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("日期格式应为 yyyy-MM-dd");
+
+    HttpResponse<String> item = get(handler, "/items/" + own.getBusinessKey());
+    assertThat(item.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(item.body());
+    assertThat(body.get("number").asText()).startsWith("S");
+    assertThat(body.get("title").asText()).isEqualTo("关于加强社区养老服务的建议");
+    assertThat(get(handler, "/items/" + other.getBusinessKey()).statusCode()).isEqualTo(404);
+  }
+
+  private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/tasklistsupport" + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Logs in the way Tasklist's login page does: the session cookie, with Camunda's CSRF token. */
+  private HttpClient loggedIn(String user) throws IOException, InterruptedException {
+    CookieManager cookies = new CookieManager();
+    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+            URI.create(base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return client;
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+}
