@@ -54,7 +54,9 @@ public abstract class ItemFormListener extends FormTaskListener<Item> {
         "itemKind", item.kind().label(),
         "itemTitle", item.title(),
         "proposer", item.proposerWithCoSigners(),
-        "itemContent", item.content() == null ? "" : item.content()));
+        "itemContent", item.content() == null ? "" : item.content(),
+        // The form's link to the item's page in the ledger (办件台账), where everything about it is shown.
+        "itemPageLink", "/items/" + item.id()));
     prepare(task, item);
   }
 

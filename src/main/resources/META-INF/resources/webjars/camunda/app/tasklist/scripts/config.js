@@ -45,7 +45,8 @@ export default {
     'scripts/date-picker',
     'scripts/task-search',
     'scripts/registration',
-    'scripts/task-card'
+    'scripts/task-card',
+    'scripts/ledger-link'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
