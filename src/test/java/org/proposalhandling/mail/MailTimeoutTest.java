@@ -16,7 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A mail server that accepts connections and never answers costs one failed attempt of the mail's job,
@@ -37,26 +35,25 @@ import org.springframework.test.context.DynamicPropertySource;
  * retried later; once a real server answers, the mail arrives exactly once. Without the timeouts the job's
  * thread would wait forever: the JUnit timeout turns that into a failure.
  */
-@SpringBootTest(properties = "MAIL_READ_TIMEOUT=2000")
+// Engines register by name in a registry shared by the JVM (the engine REST API looks them up there): a name
+// of its own keeps this context's engine, which has no demo users, from replacing the "default" one.
+@SpringBootTest(properties = {"MAIL_READ_TIMEOUT=2000", "camunda.bpm.process-engine-name=mailTimeoutTest"})
 @ActiveProfiles("test")
 class MailTimeoutTest {
-
-  static final HungSmtpServer hung = new HungSmtpServer();
-
-  @DynamicPropertySource
-  static void mailGoesToTheHungServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", hung::port);
-  }
 
   @Autowired Mailer mailer;
   @Autowired ManagementService management;
   @Autowired JavaMailSenderImpl sender;
+  @Autowired Environment environment;
   @Autowired JdbcClient jdbc;
+  HungSmtpServer hung;
   GreenMail smtp;
 
   @AfterEach
   void stopServers() {
-    hung.close();
+    if (hung != null) {
+      hung.close();
+    }
     if (smtp != null) {
       smtp.stop();
     }
@@ -64,16 +61,21 @@ class MailTimeoutTest {
   }
 
   @Test
-  void theDefaultTimeoutsAreSetOnTheSender() {
+  void theDefaultTimeoutsAreSetOnTheSenderAndAJobStaysLockedLongerThanAMailCanTake() {
     assertThat(sender.getJavaMailProperties())
         .containsEntry("mail.smtp.connectiontimeout", "10000")
         .containsEntry("mail.smtp.writetimeout", "30000")
         .containsEntry("mail.smtp.timeout", "2000");
+    // After a crash a mail job waits this long before another attempt: 2 minutes, not the engine's 5. (The
+    // tests run without the job executor, so the setting is read here rather than from the executor.)
+    assertThat(environment.getProperty("camunda.bpm.job-execution.lock-time-in-millis", Integer.class)).isEqualTo(120_000);
   }
 
   @Test
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aServerThatNeverAnswersCostsOneFailedAttemptAndTheMailArrivesOnceLater() {
+    hung = new HungSmtpServer();
+    sender.setPort(hung.port());
     mailer.send(new Mail(null, "rejection", "zhangsan@demo.local", List.of(), "【不予立案】超时测试",
         Map.of("item", Map.of("proposerName", "张三", "title", "标题", "rejectionReason", "理由"), "reference", "第T1号")));
     Job job = management.createJobQuery().processDefinitionKey("mail-dispatch").singleResult();
@@ -90,9 +92,11 @@ class MailTimeoutTest {
     assertThat(failed.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 30_000));
     assertThat(management.createJobQuery().processDefinitionKey("mail-dispatch").executable().count()).isZero();
 
+    // The mail server answers again (on a port of its own: the hung one's may still be in TIME_WAIT).
     hung.close();
-    smtp = new GreenMail(new ServerSetup(sender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
+    sender.setPort(smtp.getSmtp().getPort());
     ClockUtil.setCurrentTime(new Date(failed.getDuedate().getTime() + 1000));
     for (Job due : management.createJobQuery().processDefinitionKey("mail-dispatch").executable().list()) {
       management.executeJob(due.getId());
