@@ -55,7 +55,6 @@ public abstract class ItemFormListener extends FormTaskListener<Item> {
         "itemTitle", item.title(),
         "proposer", item.proposerWithCoSigners(),
         "itemContent", item.content() == null ? "" : item.content(),
-        // The form's link to the item's page in the ledger (办件台账), where everything about it is shown.
         "itemPageLink", "/items/" + item.id()));
     prepare(task, item);
   }

@@ -64,7 +64,7 @@ class FormModelTest {
   static final Pattern STRING_LITERAL = Pattern.compile("\"(\\w+)\"");
 
   /** A form's fields (components with a key, nested ones too) and the variables its selects take options from. */
-  record Form(String id, Map<String, JsonNode> fields, Set<String> valuesKeys) {
+  record Form(String id, Map<String, JsonNode> fields, Set<String> valuesKeys, Set<String> templated) {
 
     boolean readonly(String key) {
       return fields.get(key).path("readonly").asBoolean(false);
@@ -167,7 +167,8 @@ class FormModelTest {
         .containsAll(listener.reads());
     Set<String> shown = new TreeSet<>(keys);
     shown.addAll(form.valuesKeys());
-    assertThat(shown).as("%s: every field the listener fills is a field (or a valuesKey) of the form", where)
+    shown.addAll(form.templated());
+    assertThat(shown).as("%s: every field the listener fills is a field (or a valuesKey, or shown in a text) of the form", where)
         .containsAll(listener.prepared());
     for (String key : keys) {
       if (form.readonly(key)) {
@@ -205,6 +206,7 @@ class FormModelTest {
     JsonNode form = readJson(FORMS.resolve(id + ".form"));
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     Set<String> valuesKeys = new TreeSet<>();
+    Set<String> templated = new TreeSet<>();
     components(form).forEach(component -> {
       if (component.has("key")) {
         fields.put(component.get("key").asText(), component);
@@ -212,8 +214,14 @@ class FormModelTest {
       if (component.has("valuesKey")) {
         valuesKeys.add(component.get("valuesKey").asText());
       }
+      // A text view names the variables it shows as {{name}}, e.g. the link to the item's page.
+      java.util.regex.Matcher template = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}")
+          .matcher(component.path("text").asText());
+      while (template.find()) {
+        templated.add(template.group(1));
+      }
     });
-    return new Form(id, fields, valuesKeys);
+    return new Form(id, fields, valuesKeys, templated);
   }
 
   /** Every component, nested ones (groups, dynamic lists) included. */

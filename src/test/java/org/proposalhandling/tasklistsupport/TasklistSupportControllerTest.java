@@ -8,13 +8,13 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.WebSession;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,11 +37,11 @@ class TasklistSupportControllerTest {
     ProcessInstance own = items.atDrafting("S" + System.nanoTime(), "jl-mz");
     ProcessInstance other = items.atDrafting("T" + System.nanoTime(), "jl-cz");
 
-    HttpClient anonymous = HttpClient.newHttpClient();
+    WebSession anonymous = new WebSession(port);
     assertThat(get(anonymous, "/working-days?until=2026-12-31").statusCode()).isEqualTo(401);
     assertThat(get(anonymous, "/items/" + own.getBusinessKey()).statusCode()).isEqualTo(401);
 
-    HttpClient handler = loggedIn("jlmz-handler");
+    WebSession handler = loggedIn("jlmz-handler");
     HttpResponse<String> today = get(handler, "/working-days?until=" + EngineClock.today());
     assertThat(today.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(today.body()).get("workingDaysLeft").asInt()).isZero();
@@ -57,26 +57,15 @@ class TasklistSupportControllerTest {
     assertThat(get(handler, "/items/" + other.getBusinessKey()).statusCode()).isEqualTo(404);
   }
 
-  private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/api/tasklistsupport" + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> get(WebSession session, String path) {
+    return session.get("/camunda/api/tasklistsupport" + path);
   }
 
-  /** Logs in the way Tasklist's login page does: the session cookie, with Camunda's CSRF token. */
-  private HttpClient loggedIn(String user) throws IOException, InterruptedException {
-    CookieManager cookies = new CookieManager();
-    HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-    client.send(HttpRequest.newBuilder(URI.create(base() + "/camunda/app/tasklist/default/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    HttpResponse<String> login = client.send(HttpRequest.newBuilder(
-            URI.create(base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    return client;
+  /** Signs in on the one login form: the session then serves the webapps and their API. */
+  private WebSession loggedIn(String user) {
+    WebSession session = new WebSession(port);
+    session.login(user, "demo");
+    return session;
   }
 
   private String base() {
