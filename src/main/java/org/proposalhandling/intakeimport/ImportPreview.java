@@ -31,6 +31,8 @@ class ImportPreview {
   }
 
   static final String NO_SUGGESTION = "（未建议）";
+  /** The closest few are enough for a hint; a file of near-identical titles would otherwise list every pair. */
+  private static final int MOST_SIMILAR = 5;
 
   private final UnitDirectory units;
   private final SessionTitles sessions;
@@ -89,7 +91,7 @@ class ImportPreview {
     similar.forEach((index, list) -> {
       ImportRow row = rows.get(index);
       list.sort(Comparator.comparingInt(Similar::percent).reversed());
-      hints.add(new Hint(row.line(), row.number(), row.title(), List.copyOf(list)));
+      hints.add(new Hint(row.line(), row.number(), row.title(), List.copyOf(list.subList(0, Math.min(list.size(), MOST_SIMILAR)))));
     });
     return hints;
   }

@@ -79,8 +79,8 @@ class ImportStore {
   }
 
   List<ImportRecord> recent(String officeId, int limit) {
-    return jdbc.sql("select * from intake_import where office_id = ? order by created_at desc")
-        .param(officeId).query(ImportStore::record).list().stream().limit(limit).toList();
+    return jdbc.sql("select * from intake_import where office_id = ? order by created_at desc limit ?")
+        .params(officeId, limit).query(ImportStore::record).list();
   }
 
   List<String> running() {
@@ -104,8 +104,8 @@ class ImportStore {
   }
 
   List<StoredRow> pending(String importId, int limit) {
-    return jdbc.sql("select * from intake_import_row where import_id = ? and state = ? order by line_no")
-        .params(importId, RowState.PENDING.name()).query(ImportStore::row).list().stream().limit(limit).toList();
+    return jdbc.sql("select * from intake_import_row where import_id = ? and state = ? order by line_no limit ?")
+        .params(importId, RowState.PENDING.name(), limit).query(ImportStore::row).list();
   }
 
   /**
