@@ -32,7 +32,8 @@ import org.w3c.dom.NodeList;
  * The Camunda Forms in {@code forms/} against the processes that use them and the Java listeners that fill
  * and read them. The listeners are read as source text: a user task's listener bean (its
  * {@code delegateExpression="${bean}"}) is the class with {@code @Component("bean")}, together with its
- * superclasses in this repository, and a field counts as
+ * superclasses in this repository and the validators it holds (a field of a type named {@code ...Validator},
+ * such as the intake form's checks, shared with the bulk import), and a field counts as
  * <ul>
  *   <li><b>read</b> when the class calls {@code form.xxx("key", ...)} on its {@code FormValues form}
  *       ({@code text}, {@code requiredText}, {@code list}, {@code checked}, ...), and as <b>required</b> when
@@ -55,6 +56,7 @@ class FormModelTest {
   static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
   static final Pattern COMPONENT = Pattern.compile("@Component\\(\\s*\"(\\w+)\"\\s*\\)");
   static final Pattern EXTENDS = Pattern.compile("\\bclass\\s+\\w+\\s+extends\\s+(\\w+)");
+  static final Pattern VALIDATOR_FIELD = Pattern.compile("\\bprivate\\s+final\\s+(\\w+Validator)\\s+\\w+\\s*;");
   static final Pattern FORM_READ = Pattern.compile("\\bform\\.(\\w+)\\(\\s*\"(\\w+)\"");
   static final Pattern SHOW_MAP = Pattern.compile("\\bshow\\(\\s*\\w+\\s*,\\s*Map\\.of\\(");
   static final Pattern FIELDS_PUT = Pattern.compile("\\bfields\\.put\\(\\s*\"(\\w+)\"");
@@ -251,12 +253,20 @@ class FormModelTest {
     for (String bean : step.beans()) {
       Path source = JavaSources.BEANS.get(bean);
       assertThat(source).as("%s: a class in %s with @Component(\"%s\")", step, SOURCES, bean).isNotNull();
-      while (source != null && !listener.sources().contains(source)) {
+      List<Path> toRead = new ArrayList<>(List.of(source));
+      while (!toRead.isEmpty()) {
+        source = toRead.remove(0);
+        if (source == null || listener.sources().contains(source)) {
+          continue;
+        }
         String code = read(source);
         listener.sources().add(source);
         collect(code, listener);
         Matcher superclass = EXTENDS.matcher(code);
-        source = superclass.find() ? JavaSources.CLASSES.get(superclass.group(1)) : null;
+        if (superclass.find()) {
+          toRead.add(JavaSources.CLASSES.get(superclass.group(1)));
+        }
+        VALIDATOR_FIELD.matcher(code).results().forEach(validator -> toRead.add(JavaSources.CLASSES.get(validator.group(1))));
       }
     }
     return listener;

@@ -1,0 +1,138 @@
+package org.proposalhandling.intake;
+
+import java.lang.reflect.Proxy;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.proposalhandling.directory.Unit;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemKind;
+import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks of the intake form (登记表), for every way an item is registered: a clerk's start form, whose
+ * listener refuses the first problem, and each row of a bulk import, which lists every problem of every row
+ * before anything starts. Each problem names the form's field and says in Chinese what is wrong.
+ */
+@Component
+public class IntakeValidator {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+  /** A field's value refused, with the Chinese message the user reads. */
+  public record Problem(String field, String message) {
+  }
+
+  /** What the checks found: the item to register when there is no problem, else every problem in the form's order. */
+  public record Checked(Item item, List<Problem> problems) {
+
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final UnitDirectory units;
+
+  IntakeValidator(UnitDirectory units) {
+    this.units = units;
+  }
+
+  /** Checks the values of the intake form's fields (by their keys) as the start form would submit them. */
+  public Checked check(Map<String, ?> values, Unit office) {
+    return check(FormValues.of(scopeOf(values)), office, null);
+  }
+
+  Checked check(FormValues form, Unit office, String processInstanceId) {
+    List<Problem> problems = new ArrayList<>();
+    String kind = field(problems, "kind", () -> form.requiredChoice("kind", "类别",
+        Arrays.stream(ItemKind.values()).map(Enum::name).toList()));
+    String email = field(problems, "proposerEmail", () -> email(form.optionalText("proposerEmail", "提出人电子邮箱", 200)));
+    String consent = field(problems, "publicationConsent", () ->
+        form.requiredChoice("publicationConsent", "是否同意公开答复", List.of("yes", "no", "true", "false")));
+    String session = field(problems, "sessionName", () -> limited(form.requiredText("sessionName", "会议届次"), "会议届次", 100));
+    String number = field(problems, "number", () -> limited(form.requiredText("number", "编号"), "编号", 50));
+    String title = field(problems, "title", () -> limited(form.requiredText("title", "标题"), "标题", 500));
+    String content = field(problems, "content", () -> form.requiredText("content", "内容"));
+    String proposer = field(problems, "proposerName", () ->
+        limited(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200));
+    String coSigners = field(problems, "coSigners", () -> form.optionalText("coSigners", "附议人", 1000));
+    String phone = field(problems, "proposerPhone", () -> form.optionalText("proposerPhone", "提出人联系电话", 50));
+    LocalDate filedOn = field(problems, "filedOn", () -> form.optionalDate("filedOn", "提出日期"));
+    String proposedLead = field(problems, "proposedLeadUnit", () -> {
+      String nameOrId = form.text("proposedLeadUnit");
+      return nameOrId == null ? null : handlingUnitId(nameOrId, "建议主办单位", office);
+    });
+    if (!problems.isEmpty()) {
+      return new Checked(null, List.copyOf(problems));
+    }
+    return new Checked(new Item(
+        UUID.randomUUID().toString(), office.id(), session, number, ItemKind.valueOf(kind), title, content, proposer,
+        coSigners, email, phone, consent.equals("yes") || consent.equals("true"), filedOn, proposedLead,
+        ItemStatus.REGISTERED, null, null, false, null, null, null, 1,
+        EngineClock.now(), processInstanceId, null), List.of());
+  }
+
+  /**
+   * The id of the handling unit named (by its full name or its id) in a field with this label, if it is in
+   * the office's jurisdiction; else a refusal that names an example of a unit the office may assign to.
+   */
+  public String handlingUnitId(String nameOrId, String label, Unit office) {
+    return units.findByName(nameOrId).or(() -> units.find(nameOrId))
+        .filter(unit -> units.inJurisdiction(office.id(), unit.id()))
+        .map(Unit::id)
+        .orElseThrow(() -> new FormValidationException("「" + label + "」中的“" + nameOrId
+            + "”不是" + office.name() + "交办范围内的承办单位，请填写单位全称，例如：" + example(office) + "。"));
+  }
+
+  private String example(Unit office) {
+    return units.jurisdictionOf(office.id()).stream().findFirst().map(Unit::name).orElse("承办单位全称");
+  }
+
+  private static <T> T field(List<Problem> problems, String field, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (FormValidationException e) {
+      problems.add(new Problem(field, e.getMessage()));
+      return null;
+    }
+  }
+
+  private static String email(String email) {
+    if (email != null && !EMAIL.matcher(email).matches()) {
+      throw new FormValidationException("「提出人电子邮箱」格式不正确：" + email + "。");
+    }
+    return email;
+  }
+
+  private static String limited(String text, String label, int maxLength) {
+    if (text.length() > maxLength) {
+      throw new FormValidationException("「" + label + "」不能超过 " + maxLength + " 个字。");
+    }
+    return text;
+  }
+
+  /**
+   * FormValues reads its values from a variable scope, by name; a row of values outside any process is such a
+   * scope, read-only. (A FormValues factory taking a map, in workflow, would make this adapter unnecessary.)
+   */
+  private static VariableScope scopeOf(Map<String, ?> values) {
+    return (VariableScope) Proxy.newProxyInstance(VariableScope.class.getClassLoader(), new Class<?>[] {VariableScope.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("getVariable") && args != null && args.length == 1) {
+            return values.get(args[0]);
+          }
+          throw new UnsupportedOperationException("A row of values is read by name only: " + method.getName());
+        });
+  }
+}

@@ -1,0 +1,154 @@
+package org.proposalhandling.intakeimport;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * 批量导入 and 批量交办 pages of the assigning office: upload, the errors or the preview, confirm, and a
+ * progress bar fed by the JSON of /api/imports/{id} and /api/assignments/{id}. A POST answers with a redirect
+ * to the page that shows its result, so that reloading never posts twice.
+ */
+@Controller
+@RequestMapping("/imports")
+class ImportPage {
+
+  private final IntakeImports imports;
+  private final BatchAssignments assignments;
+  private final ImportTemplate template;
+  private final Clerks clerks;
+
+  ImportPage(IntakeImports imports, BatchAssignments assignments, ImportTemplate template, Clerks clerks) {
+    this.imports = imports;
+    this.assignments = assignments;
+    this.template = template;
+    this.clerks = clerks;
+  }
+
+  @GetMapping
+  String index(Model model) {
+    Clerk clerk = clerks.current();
+    model.addAttribute("office", clerk.office());
+    model.addAttribute("recent", imports.recent(clerk).stream()
+        .map(record -> imports.progress(clerk, record.id())).toList());
+    return "imports/index";
+  }
+
+  @GetMapping("/template.xlsx")
+  ResponseEntity<byte[]> template() {
+    Clerk clerk = clerks.current();
+    String name = URLEncoder.encode("建议提案导入模板.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"template.xlsx\"; filename*=UTF-8''" + name)
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .body(template.forOffice(clerk.office()));
+  }
+
+  @PostMapping
+  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) throws IOException {
+    Clerk clerk = clerks.current();
+    try {
+      ImportStore.ImportRecord record = imports.prepare(clerk, file.getOriginalFilename(), file.getBytes());
+      return "redirect:/imports/" + record.id();
+    } catch (ImportRejectedException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("office", clerk.office());
+      model.addAttribute("fileName", file.getOriginalFilename());
+      model.addAttribute("errors", e.errors());
+      model.addAttribute("recent", List.of());
+      return "imports/index";
+    }
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable String id, Model model) {
+    Clerk clerk = clerks.current();
+    IntakeImports.Progress progress = imports.progress(clerk, id);
+    model.addAttribute("office", clerk.office());
+    model.addAttribute("progress", progress);
+    if (progress.state() == ImportStore.State.PREVIEW) {
+      model.addAttribute("preview", imports.preview(clerk, id));
+    }
+    return "imports/import";
+  }
+
+  @PostMapping("/{id}/start")
+  String start(@PathVariable String id, Model model, HttpServletResponse response) {
+    Clerk clerk = clerks.current();
+    try {
+      imports.start(clerk, id);
+      return "redirect:/imports/" + id;
+    } catch (ImportRejectedException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("office", clerk.office());
+      model.addAttribute("fileName", imports.find(clerk, id).fileName());
+      model.addAttribute("errors", e.errors());
+      model.addAttribute("recent", List.of());
+      return "imports/index";
+    }
+  }
+
+  /** 批量交办 of an imported batch: the plan first. */
+  @PostMapping("/{id}/assignment")
+  String planImport(@PathVariable String id) {
+    return "redirect:/imports/assignments/" + assignments.planImport(clerks.current(), id).id();
+  }
+
+  /** 批量交办 of items picked elsewhere (the ledger posts their ids here): the plan first. */
+  @PostMapping("/assignments")
+  String planItems(@RequestParam(name = "itemIds", required = false) List<String> itemIds) {
+    return "redirect:/imports/assignments/" + assignments.planItems(clerks.current(), itemIds).id();
+  }
+
+  @GetMapping("/assignments/{id}")
+  String assignment(@PathVariable String id, Model model) {
+    Clerk clerk = clerks.current();
+    model.addAttribute("office", clerk.office());
+    model.addAttribute("plan", assignments.plan(clerk, id));
+    model.addAttribute("progress", assignments.progress(clerk, id));
+    return "imports/assignment";
+  }
+
+  @PostMapping("/assignments/{id}/start")
+  String startAssignment(@PathVariable String id) {
+    assignments.start(clerks.current(), id);
+    return "redirect:/imports/assignments/" + id;
+  }
+
+  @ExceptionHandler(Clerks.NotAllowedException.class)
+  String notAllowed(Clerks.NotAllowedException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("message", e.getMessage());
+    return "imports/refused";
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  String notFound(NoSuchElementException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    model.addAttribute("message", e.getMessage());
+    return "imports/refused";
+  }
+
+  @ExceptionHandler(ImportRejectedException.class)
+  String rejected(ImportRejectedException e, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("message", String.join(" ", e.errors().stream().map(ImportError::message).toList()));
+    return "imports/refused";
+  }
+}

@@ -1,0 +1,119 @@
+package org.proposalhandling.intakeimport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.proposalhandling.intakeimport.ImportStore.ImportRecord;
+import org.proposalhandling.intakeimport.ImportStore.State;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.workflow.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An import from upload to the last started row: the file is read and every row checked (any error: nothing
+ * is kept); a valid file is kept as a preview, and starts, once, when the clerk confirms it.
+ */
+@Service
+class IntakeImports {
+
+  record Progress(String id, String fileName, State state, String stateLabel, int total, int started, int failed,
+                  int pending, List<Failure> failures) {
+  }
+
+  record Failure(int row, String number, String message) {
+  }
+
+  private final ImportValidation validation;
+  private final ImportStore store;
+  private final ImportRunner runner;
+  private final ImportPreview preview;
+  private final ItemRepository items;
+
+  IntakeImports(ImportValidation validation, ImportStore store, ImportRunner runner, ImportPreview preview,
+                ItemRepository items) {
+    this.validation = validation;
+    this.store = store;
+    this.runner = runner;
+    this.preview = preview;
+    this.items = items;
+  }
+
+  /** Reads and checks the file; kept, not started, when every row passed. */
+  @Transactional
+  ImportRecord prepare(Clerk clerk, String fileName, byte[] bytes) {
+    List<ImportRow> rows = validation.validate(Sheet.read(fileName, bytes), clerk.office());
+    ImportRecord record = new ImportRecord(UUID.randomUUID().toString(), clerk.office().id(),
+        fileName == null ? "" : fileName, State.PREVIEW, clerk.userId(), EngineClock.now(), null, null);
+    store.create(record, rows);
+    return record;
+  }
+
+  /**
+   * Starts the import, once. Its numbers are checked again: an item registered since the preview (by hand,
+   * by another import) is named as a duplicate, and nothing starts.
+   */
+  @Transactional
+  void start(Clerk clerk, String id) {
+    ImportRecord record = find(clerk, id);
+    if (record.state() != State.PREVIEW) {
+      throw new ImportRejectedException(new ImportError(0, null, "此次导入已经开始，不能再次确认。"));
+    }
+    List<ImportError> duplicates = new ArrayList<>();
+    Map<String, String> waiting = store.numbersWaitingToStart();
+    for (ImportStore.StoredRow row : store.rows(id)) {
+      ImportRow values = row.row();
+      if (waiting.containsKey(ImportStore.key(values.sessionName(), values.number()))
+          || items.findBySessionAndNumber(values.sessionName(), values.number()).isPresent()) {
+        duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + values.sessionName()
+            + "」的编号 " + values.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
+      }
+    }
+    if (!duplicates.isEmpty()) {
+      throw new ImportRejectedException(duplicates);
+    }
+    if (!store.start(id)) {
+      throw new ImportRejectedException(new ImportError(0, null, "此次导入已经开始，不能再次确认。"));
+    }
+    runner.submitAfterCommit(id);
+  }
+
+  ImportRecord find(Clerk clerk, String id) {
+    return store.find(id).filter(record -> record.officeId().equals(clerk.office().id()))
+        .orElseThrow(() -> new NoSuchElementException("没有找到此次导入。"));
+  }
+
+  ImportPreview.Preview preview(Clerk clerk, String id) {
+    find(clerk, id);
+    return preview.of(clerk.office().id(), store.rows(id).stream().map(ImportStore.StoredRow::row).toList());
+  }
+
+  Progress progress(Clerk clerk, String id) {
+    ImportRecord record = find(clerk, id);
+    ImportStore.Counts counts = store.counts(id);
+    List<Failure> failures = store.failures(id).stream()
+        .map(row -> new Failure(row.line(), row.values().get("number"), row.message())).toList();
+    return new Progress(id, record.fileName(), record.state(), label(record.state(), counts), counts.total(),
+        counts.started(), counts.failed(), counts.pending(), failures);
+  }
+
+  List<ImportRecord> recent(Clerk clerk) {
+    return store.recent(clerk.office().id(), 20);
+  }
+
+  /** The items an import registered, in the file's order. */
+  List<String> itemIds(Clerk clerk, String id) {
+    find(clerk, id);
+    return store.rows(id).stream().filter(row -> row.itemId() != null).map(ImportStore.StoredRow::itemId).toList();
+  }
+
+  static String label(State state, ImportStore.Counts counts) {
+    return switch (state) {
+      case PREVIEW -> "待确认";
+      case RUNNING -> "导入中";
+      case DONE -> counts.failed() == 0 ? "已完成" : "已完成（" + counts.failed() + " 行未能导入）";
+    };
+  }
+}
