@@ -39,8 +39,7 @@ class StatisticsQuery {
         (select count(*) from deadline_request d where d.item_id = i.id and d.type = 'EXTENSION' and d.approved = true) as extensions,
         (select count(*) from deadline_request d where d.item_id = i.id and d.type = 'REASSIGNMENT' and d.approved = true) as reassignments,
         f.on_time as first_on_time
-      from item i left join stat_reply_due f on f.item_id = i.id and f.round = 1
-      where """;
+      from item i left join stat_reply_due f on f.item_id = i.id and f.round = 1""";
 
   private static final String FIGURES = Arrays.stream(Figure.values()).map(Figure::select)
       .collect(Collectors.joining(", "));
@@ -74,9 +73,10 @@ class StatisticsQuery {
       led.and("i.lead_unit_id in (:rowUnits)").param("rowUnits", rowUnits);
     }
     Map<String, Tally> units = new TreeMap<>();
-    // Requests count for the unit that made them, below, not for the item's lead unit of today.
-    figures("lead_unit_id", led).forEach((unit, tally) ->
-        units.put(unit, tally.with(Figure.EXTENSIONS, 0).with(Figure.REASSIGNMENTS, 0)));
+    // Co-handling counts for the co-handling unit, requests for the unit that made them (below), neither for the
+    // item's lead unit.
+    figures("lead_unit_id", led).forEach((unit, tally) -> units.put(unit,
+        tally.with(Figure.CO_HANDLED, 0).with(Figure.EXTENSIONS, 0).with(Figure.REASSIGNMENTS, 0)));
 
     Where coHandled = items(scope, filter).and("i.status not in (" + Figure.names(Stages.UNASSIGNED) + ")");
     if (rowUnits != null) {
@@ -117,11 +117,11 @@ class StatisticsQuery {
   /** Replies delivered per day, and replies due per day: those delivered (their due date then) and those owed. */
   Days days(StatisticsScope scope, StatisticsFilter filter) {
     Where where = items(scope, filter);
-    Map<LocalDate, Long> delivered = perDay(where, "select s.delivered_on as day, count(*) as n from stat_reply_due s"
-        + " join item i on i.id = s.item_id where " + where + " group by s.delivered_on");
-    Map<LocalDate, Long> due = perDay(where, "select s.reply_due as day, count(*) as n from stat_reply_due s"
-        + " join item i on i.id = s.item_id where " + where + " group by s.reply_due");
-    perDay(where, "select i.reply_due as day, count(*) as n from item i where " + where + " and i.status in ("
+    Map<LocalDate, Long> delivered = perDay(where, "select sr.delivered_on as on_day, count(*) as n from stat_reply_due sr"
+        + " join item i on i.id = sr.item_id where " + where + " group by sr.delivered_on");
+    Map<LocalDate, Long> due = perDay(where, "select sr.reply_due as on_day, count(*) as n from stat_reply_due sr"
+        + " join item i on i.id = sr.item_id where " + where + " group by sr.reply_due");
+    perDay(where, "select i.reply_due as on_day, count(*) as n from item i where " + where + " and i.status in ("
         + Figure.names(Stages.OWING) + ") and i.reply_due is not null group by i.reply_due")
         .forEach((day, n) -> due.merge(day, n, Long::sum));
     return new Days(delivered, due);
@@ -132,13 +132,13 @@ class StatisticsQuery {
 
   private Map<LocalDate, Long> perDay(Where where, String sql) {
     Map<LocalDate, Long> days = new TreeMap<>();
-    where.query(sql).query((RowCallbackHandler) rs -> days.put(rs.getObject("day", LocalDate.class), rs.getLong("n")));
+    where.query(sql).query((RowCallbackHandler) rs -> days.put(rs.getObject("on_day", LocalDate.class), rs.getLong("n")));
     return days;
   }
 
   private Map<String, Tally> figures(String key, Where where) {
     Map<String, Tally> rows = new LinkedHashMap<>();
-    where.query("select t." + key + " as grp, " + FIGURES + " from (" + PER_ITEM + where + ") t group by t." + key
+    where.query("select t." + key + " as grp, " + FIGURES + " from (" + PER_ITEM + " where " + where + ") t group by t." + key
             + " order by t." + key)
         .param("today", EngineClock.today())
         .query((RowCallbackHandler) rs -> rows.put(rs.getString("grp"), tally(rs)));
