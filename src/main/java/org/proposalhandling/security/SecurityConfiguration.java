@@ -67,10 +67,13 @@ class SecurityConfiguration {
             .requestMatchers(path(null, "/dev/**")).permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/items"))
+        // Scripts and other clients may also send HTTP Basic to the pages (an export, a PDF): no session, no cookie.
+        .httpBasic(basic -> basic.realmName("proposal-handling"))
         .logout(logout -> logout
             .logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), path(HttpMethod.POST, WEBAPP_LOGOUT)))
             .logoutSuccessHandler(new SignedOut()))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(any("/camunda/**", "/links/**")))
+        // A request that brings its own HTTP Basic credentials is not riding on a cookie: CSRF cannot forge it.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(any("/camunda/**", "/links/**"), SecurityConfiguration::sendsBasicCredentials))
         // The webapps' and their APIs' calls are scripts: they get a 401, not the login page.
         .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path(null, "/camunda/api/**")))
@@ -100,6 +103,11 @@ class SecurityConfiguration {
    */
   private static RequestMatcher any(String... patterns) {
     return new OrRequestMatcher(java.util.Arrays.stream(patterns).map(pattern -> (RequestMatcher) path(null, pattern)).toList());
+  }
+
+  private static boolean sendsBasicCredentials(jakarta.servlet.http.HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
   }
 
   private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
