@@ -65,6 +65,8 @@ class TasklistSupportControllerTest {
   private WebSession loggedIn(String user) {
     WebSession session = new WebSession(port);
     session.login(user, "demo");
+    // Tasklist opened once: the webapps' session knows the user from the one login.
+    session.get("/camunda/app/tasklist/default/");
     return session;
   }
 
