@@ -44,6 +44,27 @@ public class ItemDriver {
     return instance;
   }
 
+  /** Starts the process and leaves the job after its start event to a running job executor. */
+  public ProcessInstance startLeavingJobs(Map<String, Object> form) {
+    return engine.getRuntimeService().startProcessInstanceByKey("proposal-handling", form);
+  }
+
+  /** Waits until the job executor has brought the instance to this task. */
+  public void awaitTask(ProcessInstance instance, String taskKey, java.time.Duration patience) {
+    long until = System.nanoTime() + patience.toNanos();
+    while (engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() == 0) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("No " + taskKey + " after " + patience);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   public ProcessInstance register(String number) {
     return register(intake(number));
   }

@@ -92,7 +92,9 @@ class MariaDbSchemaTest {
       try (Connection connection = app.getBean(DataSource.class).getConnection()) {
         Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(),
             DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
-        assertThat(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())).as("pending changesets").isEmpty();
+        // 007 runs at every start by design (it converts only engine tables not yet utf8mb4): it is always "pending".
+        assertThat(liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())).as("pending changesets")
+            .allMatch(changeSet -> changeSet.getId().equals("007-engine-tables-utf8mb4"));
       }
       assertThat(app.getBean(ItemRepository.class).get(itemId).status()).isEqualTo(ItemStatus.CLOSED);
     }
