@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.item.ItemFormListener;
 import org.springframework.stereotype.Component;
 

@@ -13,7 +13,7 @@ import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.stereotype.Service;

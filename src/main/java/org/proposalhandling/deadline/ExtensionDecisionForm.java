@@ -20,7 +20,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;

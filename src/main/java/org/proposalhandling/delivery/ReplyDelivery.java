@@ -58,19 +58,19 @@ class ReplyDelivery implements JavaDelegate {
     List<String> letter = List.of(ReplyLetterAttachments.reference(item.id(), item.handlingRound()));
     feedbackMail.sendReply(item, reply, letter);
     List<String> copied = new ArrayList<>();
-    copy(item, reply, letter, Role.CLERK.groupOf(item.assigningOfficeId()), copied);
-    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, Role.HANDLER.groupOf(unit), copied));
+    copy(item, reply, letter, item.assigningOfficeId(), Role.CLERK, copied);
+    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, unit, Role.HANDLER, copied));
     lifecycle.delivered(item.id(), reply.documentNumber() + "，送达" + item.proposerName()
         + (item.proposerEmail() == null ? "（无电子邮箱，纸质送达）" : "（" + item.proposerEmail() + "）")
         + (copied.isEmpty() ? "" : "；抄送" + String.join("、", copied)));
   }
 
-  private void copy(Item item, Reply reply, List<String> attachments, String groupId, List<String> copied) {
-    List<String> addresses = people.withEmailIn(groupId).stream().map(Person::email).toList();
+  /** The copy (抄送) to those of a unit in this role; the unit is named in the delivery's history. */
+  private void copy(Item item, Reply reply, List<String> attachments, String unitId, Role role, List<String> copied) {
+    List<String> addresses = people.withEmailIn(role.groupOf(unitId)).stream().map(Person::email).toList();
     if (addresses.isEmpty()) {
       return;
     }
-    String unitId = Role.CLERK.unitOf(groupId) != null ? Role.CLERK.unitOf(groupId) : Role.HANDLER.unitOf(groupId);
     copied.add(units.nameOf(unitId));
     mailer.send(new Mail(item.id(), "reply-copy", addresses.get(0), addresses.subList(1, addresses.size()),
         "【抄送】" + item.reference() + "的答复（" + reply.documentNumber() + "）",

@@ -2,7 +2,7 @@ package org.proposalhandling.directory;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.springframework.stereotype.Service;
 
 /**

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +18,8 @@ import org.springframework.stereotype.Service;
 public class UnitDirectory {
 
   private final JdbcClient jdbc;
-  private final Map<String, Unit> byId = new ConcurrentHashMap<>();
+  /** All units by id, replaced whole when a unit is saved: readers never see it half loaded. */
+  private volatile Map<String, Unit> byId;
 
   UnitDirectory(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -91,15 +91,17 @@ public class UnitDirectory {
           .params(unit.id(), unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(), unit.organisationCode())
           .update();
     }
-    byId.clear();
+    byId = null;
   }
 
   private Map<String, Unit> units() {
-    if (byId.isEmpty()) {
-      jdbc.sql("select id, name, document_prefix, assigning_office, office_id, organisation_code from unit")
-          .query(Unit.class).list().forEach(unit -> byId.put(unit.id(), unit));
+    Map<String, Unit> units = byId;
+    if (units == null) {
+      units = jdbc.sql("select id, name, document_prefix, assigning_office, office_id, organisation_code from unit")
+          .query(Unit.class).list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Unit::id, unit -> unit));
+      byId = units;
     }
-    return byId;
+    return units;
   }
 
   private static List<Unit> sorted(Collection<Unit> units) {

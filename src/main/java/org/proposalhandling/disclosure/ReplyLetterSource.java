@@ -14,7 +14,7 @@ import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.letter.ReplyLetter;
 import org.proposalhandling.letter.ReplyLetters;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.FormValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -18,7 +18,7 @@ import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.springframework.stereotype.Component;
 
 /**

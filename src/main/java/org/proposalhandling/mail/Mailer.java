@@ -3,7 +3,7 @@ package org.proposalhandling.mail;
 import java.sql.Timestamp;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.proposalhandling.platform.SystemActions;
+import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -20,11 +20,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -50,9 +48,9 @@ class SubmittedVariablesGuard {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> submittedVariablesFilter(TaskService tasks, FormService forms,
-      RepositoryService repository, IdentityService identity, FormFields formFields) {
+      RepositoryService repository, SystemActions system, FormFields formFields) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-        new Guard(tasks, forms, repository, identity, formFields));
+        new Guard(tasks, forms, repository, system, formFields));
     registration.setName("submitted-variables-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     return registration;
@@ -63,14 +61,14 @@ class SubmittedVariablesGuard {
     private final TaskService tasks;
     private final FormService forms;
     private final RepositoryService repository;
-    private final IdentityService identity;
+    private final SystemActions system;
     private final FormFields formFields;
 
-    Guard(TaskService tasks, FormService forms, RepositoryService repository, IdentityService identity, FormFields formFields) {
+    Guard(TaskService tasks, FormService forms, RepositoryService repository, SystemActions system, FormFields formFields) {
       this.tasks = tasks;
       this.forms = forms;
       this.repository = repository;
-      this.identity = identity;
+      this.system = system;
       this.formFields = formFields;
     }
 
@@ -86,7 +84,8 @@ class SubmittedVariablesGuard {
         return;
       }
       byte[] body = request.getInputStream().readAllBytes();
-      Set<String> allowed = asSystem(() -> task.matches() ? taskFields(task.group(1)) : startFields(start.group(1), start.group(2)));
+      // Looked up as the system: the user may not read a task he is about to be refused.
+      Set<String> allowed = system.run(() -> task.matches() ? taskFields(task.group(1)) : startFields(start.group(1), start.group(2)));
       Set<String> stray = submittedNames(body);
       if (allowed != null) {
         stray.removeAll(allowed);
@@ -134,19 +133,6 @@ class SubmittedVariablesGuard {
         // Not JSON: the engine refuses it with its own answer.
       }
       return names;
-    }
-
-    /** Looks up forms as the system: the user may not read a task he is about to be refused. */
-    private <T> T asSystem(java.util.function.Supplier<T> lookup) {
-      Authentication user = identity.getCurrentAuthentication();
-      identity.clearAuthentication();
-      try {
-        return lookup.get();
-      } finally {
-        if (user != null) {
-          identity.setAuthentication(user);
-        }
-      }
     }
   }
 

@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.workflow;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
