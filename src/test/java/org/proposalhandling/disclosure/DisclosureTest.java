@@ -54,19 +54,18 @@ class DisclosureTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("In the shared test context other classes' items (same numbers, a moved clock) reach its mail and list: to be isolated")
   void theDeliveryMailsCarryTheLetterAsPdfAndTheItemsUnitsDownloadIt() throws Exception {
-    ProcessInstance instance = delivered("P1", "yes", "PUBLIC", "jl-cz");
+    ProcessInstance instance = delivered("DQ1", "yes", "PUBLIC", "jl-cz");
     String id = instance.getBusinessKey();
     String number = replies.get(id, 1).documentNumber();
     String date = chineseDate(EngineClock.today());
     assertThat(mail.sendDueMail()).isZero();
 
-    MimeMessage toProposer = mail.to("zhangsan@demo.local", "第P1号").get(0);
+    MimeMessage toProposer = mail.to("zhangsan@demo.local", "第DQ1号").get(0);
     Attachment letter = pdfAttachment(toProposer);
     assertThat(letter.name()).isEqualTo("答复函" + number + ".pdf");
-    assertThat(Http.pdfText(letter.content())).contains(number, date, "答复正文P1", "此件主动公开");
-    MimeMessage toCoUnit = mail.to("jlcz-handler@demo.local", "第P1号").get(0);
+    assertThat(Http.pdfText(letter.content())).contains(number, date, "答复正文DQ1", "此件主动公开");
+    MimeMessage toCoUnit = mail.to("jlcz-handler@demo.local", "第DQ1号").get(0);
     assertThat(toCoUnit.getSubject()).contains("【抄送】");
     assertThat(Http.pdfText(pdfAttachment(toCoUnit).content())).contains(number);
 
@@ -84,12 +83,11 @@ class DisclosureTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("In the shared test context other classes' items (same numbers, a moved clock) reach its mail and list: to be isolated")
   void thePublicListShowsExactlyThePublicConsentedRepliesAndNothingElseAnswers() throws Exception {
-    String published = delivered("P2", "yes", "PUBLIC").getBusinessKey();
-    String notPublic = delivered("P3", "yes", "NOT_PUBLIC").getBusinessKey();
-    String noConsent = delivered("P4", "yes", "PUBLIC", true).getBusinessKey();
-    String onRequest = delivered("P5", "yes", "ON_REQUEST").getBusinessKey();
+    String published = delivered("DQ2", "yes", "PUBLIC").getBusinessKey();
+    String notPublic = delivered("DQ3", "yes", "NOT_PUBLIC").getBusinessKey();
+    String noConsent = delivered("DQ4", "yes", "PUBLIC", true).getBusinessKey();
+    String onRequest = delivered("DQ5", "yes", "ON_REQUEST").getBusinessKey();
 
     // Every delivered round's reply (the other tests' too): published exactly when 主动公开 with consent.
     Set<String> expected = new HashSet<>(jdbc.sql("""
@@ -104,7 +102,7 @@ class DisclosureTest {
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.headers().firstValue("X-Frame-Options")).contains("DENY");
     assertThat(list.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
-    assertThat(list.body()).contains("共 " + expected.size() + " 件", "第P2号").doesNotContain("第P3号", "第P4号", "第P5号");
+    assertThat(list.body()).contains("共 " + expected.size() + " 件", "第DQ2号").doesNotContain("第DQ3号", "第DQ4号", "第DQ5号");
 
     Map<String, Object> row = jdbc.sql("select id, index_number from publication where item_id = ?").param(published)
         .query().singleRow();
@@ -114,8 +112,8 @@ class DisclosureTest {
     HttpResponse<String> page = http.getText("/public/replies/" + row.get("id"), null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("索引号", (String) row.get("index_number"), "分类", "委员提案;议案", "发文机关", "吉林省民政厅",
-            "成文日期", "标题", "对省政协十三届一次会议第P2号委员提案的答复", "发文字号", number, "发布日期",
-            EngineClock.today().toString().replaceFirst("(\\d{4})-(\\d{2})-(\\d{2})", "$1年$2月$3日"), "答复正文P2",
+            "成文日期", "标题", "对省政协十三届一次会议第DQ2号委员提案的答复", "发文字号", number, "发布日期",
+            EngineClock.today().toString().replaceFirst("(\\d{4})-(\\d{2})-(\\d{2})", "$1年$2月$3日"), "答复正文DQ2",
             "承办人：李静", "联系电话：0431-88900001")
         .doesNotContain("zhangsan@demo.local", "电话联系提出人", "建议在每个社区设立养老服务站点", "李静（");
     HttpResponse<byte[]> pdf = http.get("/public/replies/" + row.get("id") + ".pdf", null);
@@ -131,12 +129,12 @@ class DisclosureTest {
 
   @Test
   void theListSearchesByYearUnitAndKind() throws Exception {
-    delivered("P6", "yes", "PUBLIC");
+    delivered("DQ6", "yes", "PUBLIC");
     int year = EngineClock.today().getYear();
-    assertThat(http.getText("/public/replies?year=" + year + "&unit=jl-mz&kind=MEMBER_PROPOSAL", null).body()).contains("第P6号");
-    assertThat(http.getText("/public/replies?kind=DEPUTY_SUGGESTION", null).body()).doesNotContain("第P6号");
-    assertThat(http.getText("/public/replies?unit=cz-mz", null).body()).doesNotContain("第P6号");
-    assertThat(http.getText("/public/replies?year=2023", null).body()).doesNotContain("第P6号");
+    assertThat(http.getText("/public/replies?year=" + year + "&unit=jl-mz&kind=MEMBER_PROPOSAL", null).body()).contains("第DQ6号");
+    assertThat(http.getText("/public/replies?kind=DEPUTY_SUGGESTION", null).body()).doesNotContain("第DQ6号");
+    assertThat(http.getText("/public/replies?unit=cz-mz", null).body()).doesNotContain("第DQ6号");
+    assertThat(http.getText("/public/replies?year=2023", null).body()).doesNotContain("第DQ6号");
     assertThat(http.getText("/public/replies?year=abc&page=-3", null).statusCode()).isEqualTo(200);
   }
 
