@@ -8,7 +8,9 @@ import org.proposalhandling.handling.Disclosure;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemEvents;
+import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.numbering.NumberSeries;
 import org.proposalhandling.workflow.EngineClock;
@@ -29,14 +31,16 @@ public class Publications {
   private final UnitDirectory units;
   private final NumberSeries numbers;
   private final PublicationRepository publications;
+  private final ItemLifecycle lifecycle;
 
   Publications(ItemRepository items, ReplyRepository replies, UnitDirectory units, NumberSeries numbers,
-               PublicationRepository publications) {
+               PublicationRepository publications, ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.units = units;
     this.numbers = numbers;
     this.publications = publications;
+    this.lifecycle = lifecycle;
   }
 
   /** The publication of a round's reply, for the item's page (索引号, 发布日期); empty when not published. */
@@ -55,8 +59,10 @@ public class Publications {
     Unit unit = units.get(item.leadUnitId());
     var today = EngineClock.today();
     int serial = numbers.next(NumberSeries.Series.INDEX, unit.id(), today.getYear());
+    String indexNumber = Publication.indexNumber(unit.organisationCode(), today.getYear(), serial);
     publications.insert(new Publication(UUID.randomUUID().toString(), item.id(), event.round(), unit.id(), unit.name(),
-        today.getYear(), serial, Publication.indexNumber(unit.organisationCode(), today.getYear(), serial), item.kind(),
-        ReplyLetterSource.titleOf(item), reply.documentNumber(), ReplyLetterSource.writtenOn(reply), today));
+        today.getYear(), serial, indexNumber, item.kind(), ReplyLetterSource.titleOf(item), reply.documentNumber(),
+        ReplyLetterSource.writtenOn(reply), today));
+    lifecycle.record(item.id(), ItemEventKind.PUBLISHED, "索引号 " + indexNumber);
   }
 }

@@ -24,6 +24,7 @@ public enum ItemEventKind {
   SIGN_OFF_RETURNED("签发退回", EnumSet.of(ItemStatus.SIGNING), ItemStatus.DRAFTING),
   NUMBERED("编发文字号", EnumSet.of(ItemStatus.SIGNED), null),
   DELIVERED("送达答复", EnumSet.of(ItemStatus.SIGNED), ItemStatus.REPLIED),
+  PUBLISHED("主动公开", EnumSet.of(ItemStatus.REPLIED), null),
   FEEDBACK_RECORDED("满意度反馈", EnumSet.of(ItemStatus.REPLIED), null),
   FEEDBACK_REMINDED("提醒反馈", EnumSet.of(ItemStatus.REPLIED), null),
   REHANDLING_STARTED("再次办理", EnumSet.of(ItemStatus.REPLIED), ItemStatus.HANDLING),

@@ -61,7 +61,7 @@ class SecurityConfiguration {
   SecurityFilterChain signedIn(HttpSecurity http, IdentityService identity) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(any("/login", "/links/**", "/public/**", "/brand/**", "/css/**", "/webjars/**", "/error",
+            .requestMatchers(any("/login", "/links/**", "/public/**", "/brand/**", "/css/**", "/js/**", "/webjars/**", "/error",
                 "/favicon.ico", "/actuator/health"))
             .permitAll()
             // The demo's mailbox (demo profile only: elsewhere nothing answers there).

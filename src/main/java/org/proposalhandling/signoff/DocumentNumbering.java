@@ -10,14 +10,14 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.numbering.NumberSeries;
 import org.proposalhandling.workflow.EngineClock;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * 编发文字号: gives the signed reply its document number, e.g. 吉民议字〔2023〕10号: the lead unit's prefix,
- * the year, and the next number of that unit's yearly series. A number is never handed out twice: the
- * series row is locked by its update, and a reply that already has a number keeps it (the job may run again).
+ * the year, and the next number of that unit's yearly 发文字号 series ({@link NumberSeries}, which never issues
+ * a number twice), and a reply that already has a number keeps it (the job may run again).
  */
 @Component("documentNumbering")
 class DocumentNumbering implements JavaDelegate {
@@ -25,15 +25,15 @@ class DocumentNumbering implements JavaDelegate {
   private final ItemRepository items;
   private final ReplyRepository replies;
   private final UnitDirectory units;
-  private final JdbcClient jdbc;
+  private final NumberSeries numbers;
   private final ItemLifecycle lifecycle;
 
-  DocumentNumbering(ItemRepository items, ReplyRepository replies, UnitDirectory units, JdbcClient jdbc,
+  DocumentNumbering(ItemRepository items, ReplyRepository replies, UnitDirectory units, NumberSeries numbers,
                     ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.units = units;
-    this.jdbc = jdbc;
+    this.numbers = numbers;
     this.lifecycle = lifecycle;
   }
 
@@ -54,16 +54,6 @@ class DocumentNumbering implements JavaDelegate {
       throw new IllegalStateException("单位「" + unit.name() + "」未设置发文字号前缀，请在单位资料中补充后重试。");
     }
     int year = EngineClock.today().getYear();
-    return unit.documentPrefix() + "〔" + year + "〕" + next(unit.id(), year) + "号";
-  }
-
-  private int next(String unitId, int year) {
-    int updated = jdbc.sql("update document_sequence set last_number = last_number + 1 where unit_id = ? and doc_year = ?")
-        .params(unitId, year).update();
-    if (updated == 0) {
-      jdbc.sql("insert into document_sequence (unit_id, doc_year, last_number) values (?, ?, 1)").params(unitId, year).update();
-    }
-    return jdbc.sql("select last_number from document_sequence where unit_id = ? and doc_year = ?")
-        .params(unitId, year).query(Integer.class).single();
+    return unit.documentPrefix() + "〔" + year + "〕" + numbers.next(NumberSeries.Series.DOCUMENT, unit.id(), year) + "号";
   }
 }

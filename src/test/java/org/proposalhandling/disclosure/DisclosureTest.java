@@ -109,6 +109,9 @@ class DisclosureTest {
     String number = replies.get(published, 1).documentNumber();
     int year = EngineClock.today().getYear();
     assertThat((String) row.get("index_number")).matches("11220000013544496H/" + year + "-\\d{5}");
+    assertThat(jdbc.sql("select summary from item_event where item_id = ? and kind = 'PUBLISHED'").param(published)
+        .query(String.class).list()).as("the item's history records the publication")
+        .containsExactly("索引号 " + row.get("index_number"));
     HttpResponse<String> page = http.getText("/public/replies/" + row.get("id"), null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("索引号", (String) row.get("index_number"), "分类", "委员提案;议案", "发文机关", "吉林省民政厅",
