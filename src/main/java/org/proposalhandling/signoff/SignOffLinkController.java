@@ -78,7 +78,7 @@ class SignOffLinkController {
   }
 
   @PostMapping("/links/sign-off/{token}")
-  String act(@PathVariable String token, @RequestParam(name = "action", required = false) String decision,
+  String act(@PathVariable String token, @RequestParam(required = false) String decision,
              @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
     if (decision == null || !DECISIONS.contains(decision)) {
       response.setStatus(UNKNOWN_ACTION.status().value());

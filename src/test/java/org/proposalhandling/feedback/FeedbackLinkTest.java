@@ -172,7 +172,7 @@ class FeedbackLinkTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     String link = feedbackLink(replyMail("K6").get(0));
     String token = link.substring(link.lastIndexOf('/') + 1);
-    assertThat(post("http://localhost:8080/links/sign-off/" + token, Map.of("action", "approve")).statusCode()).isEqualTo(404);
+    assertThat(post("http://localhost:8080/links/sign-off/" + token, Map.of("decision", "approve")).statusCode()).isEqualTo(404);
     assertThat(instance).isWaitingAt("Task_Feedback");
   }
 
