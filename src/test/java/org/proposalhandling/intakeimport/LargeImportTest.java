@@ -41,7 +41,6 @@ class LargeImportTest {
   @Autowired ItemRepository items;
 
   @Test
-  @org.junit.jupiter.api.Disabled("Written before the one login and the shared test context were merged: to be adapted (see the closing note)")
   void twoThousandRowsAreImportedThenAssignedWithProgressToTheEnd() {
     String prefix = "L" + System.nanoTime() % 1_000_000 + "-";
     List<List<String>> rows = new ArrayList<>();
@@ -85,7 +84,7 @@ class LargeImportTest {
     assertThat(planned.status()).as("%s", planned.body()).isEqualTo(201);
     String batchId = planned.body().path("id").asText();
     JsonNode plan = planned.body().path("plan");
-    assertThat(plan.path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(ROWS / 4 - 5);
+    assertThat(plan.path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(ROWS / 4 - ROWS / 100);
     List<JsonNode> manual = new ArrayList<>();
     plan.path("items").forEach(item -> {
       if (item.path("state").asText().equals("MANUAL")) {
