@@ -195,6 +195,35 @@ class IntakeImportTest {
   }
 
   @Test
+  void anItemThatCannotBeAssignedFailsAloneAndTheRestOfItsChunkIsAssigned() {
+    ItemDriver driver = new ItemDriver(engine);
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      Map<String, Object> form = ItemDriverRows.intake(SESSION, prefix + "b" + i);
+      form.put("proposedLeadUnit", "jl-mz");
+      ids.add(driver.register(form).getBusinessKey());
+    }
+    ImportClient.Response planned = clerk().post("/api/assignments", Map.of("itemIds", ids, "preview", true));
+    assertThat(planned.status()).as("%s", planned.body()).isEqualTo(201);
+    String batch = planned.body().path("id").asText();
+    // Between the plan and its start, the second is assigned by hand: the batch may not assign it again.
+    var second = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(ids.get(1)).singleResult();
+    driver.accept(second);
+    driver.assign(second, "jl-cz");
+
+    assertThat(clerk().post("/api/assignments/" + batch + "/start", Map.of()).status()).isEqualTo(202);
+    JsonNode done = clerk().pollUntil("/api/assignments/" + batch, p -> p.path("state").asText().equals("DONE"), WITHIN);
+
+    assertThat(done.path("done").asInt()).as("%s", done).isEqualTo(2);
+    assertThat(done.path("failed").asInt()).isEqualTo(1);
+    assertThat(done.path("failures").get(0).path("itemId").asText()).isEqualTo(ids.get(1));
+    assertThat(done.path("failures").get(0).path("message").asText()).contains("不能再交办");
+    assertThat(items.get(ids.get(0)).leadUnitId()).isEqualTo("jl-mz");
+    assertThat(items.get(ids.get(2)).leadUnitId()).isEqualTo("jl-mz");
+    assertThat(items.get(ids.get(1)).leadUnitId()).isEqualTo("jl-cz");
+  }
+
+  @Test
   void onlyAnAssigningOfficesClerkImports() {
     ImportClient handler = new ImportClient(port, "jlmz-handler", "demo");
     ImportClient.Response response = handler.upload("items.csv", csv(List.of(row(SESSION, prefix + "x", "标题"))).getBytes(StandardCharsets.UTF_8), false);
