@@ -1,6 +1,8 @@
 package org.proposalhandling.intakeimport;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -27,18 +29,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Assigns the items of a running batch in the background, one item per transaction, by completing its
- * 立案审查 (accept) and 交办 tasks with the form's values, as the clerk who confirmed the batch: the same
- * listeners run as in Tasklist, so deadlines, grants and mails follow as for an item assigned by hand. An
- * item whose 立案审查 task is not there yet (its registration's job has not run) waits for a later pass; one
- * still missing after {@code proposals.imports.task-wait} fails with that reason. Batches still running at
- * start-up are resumed.
+ * Assigns the items of a running batch in the background by completing each item's 立案审查 (accept) and 交办
+ * tasks with the form's values, as the clerk who confirmed the batch: the same listeners run as in Tasklist,
+ * so deadlines, grants and mails follow as for an item assigned by hand. Items go in chunks, one transaction
+ * each, side by side on {@link ChunkWorkers}; an item is marked done in the transaction that
+ * assigns it, so a crash leaves each either assigned or still pending. A chunk that fails is retried item by
+ * item, so that one refused item fails alone, with its reason. An item whose 立案审查 task is not there yet
+ * (its registration's job has not run) waits for a later pass; one still missing after
+ * {@code proposals.imports.task-wait} fails with that reason. Batches still running at start-up are resumed.
  */
 @Component
 class AssignmentRunner implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssignmentRunner.class);
   private static final Duration PAUSE = Duration.ofMillis(500);
+  private static final int CHUNK = 20;
+  private static final String REVIEW = "Task_AcceptanceReview";
+  private static final String ASSIGNMENT = "Task_Assignment";
 
   enum Outcome { ASSIGNED, NOT_READY, FAILED }
 
@@ -49,11 +56,12 @@ class AssignmentRunner implements DisposableBean {
   private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final Duration taskWait;
+  private final ChunkWorkers workers;
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
   AssignmentRunner(AssignmentStore store, ItemRepository items, TaskService tasks, FormService forms,
                    IdentityService identity, TransactionTemplate transaction,
-                   @Value("${proposals.imports.task-wait:PT10M}") Duration taskWait) {
+                   @Value("${proposals.imports.task-wait:PT10M}") Duration taskWait, ChunkWorkers workers) {
     this.store = store;
     this.items = items;
     this.tasks = tasks;
@@ -61,6 +69,8 @@ class AssignmentRunner implements DisposableBean {
     this.identity = identity;
     this.transaction = transaction;
     this.taskWait = taskWait;
+    this.workers = workers;
+    // One batch at a time; its chunks run on the bounded workers.
     executor.setCorePoolSize(1);
     executor.setThreadNamePrefix("batch-assignment-");
     executor.initialize();
@@ -96,10 +106,11 @@ class AssignmentRunner implements DisposableBean {
     long lastProgress = System.nanoTime();
     List<Planned> pending;
     while (!(pending = store.pending(batchId)).isEmpty()) {
-      boolean progressed = false;
-      for (Planned item : pending) {
-        progressed |= assign(batch, groups, item) != Outcome.NOT_READY;
+      List<List<Planned>> chunks = new ArrayList<>();
+      for (int from = 0; from < pending.size(); from += CHUNK) {
+        chunks.add(pending.subList(from, Math.min(pending.size(), from + CHUNK)));
       }
+      boolean progressed = workers.each(chunks, chunk -> assignChunk(batch, groups, chunk)).contains(true);
       if (progressed) {
         lastProgress = System.nanoTime();
       } else if (System.nanoTime() - lastProgress > taskWait.toNanos()) {
@@ -112,6 +123,46 @@ class AssignmentRunner implements DisposableBean {
     store.finish(batchId);
   }
 
+  /** True when any item of the chunk was assigned or failed (not merely waiting for its task). */
+  private boolean assignChunk(BatchRecord batch, List<String> groups, List<Planned> chunk) {
+    try {
+      return Boolean.TRUE.equals(transaction.execute(status -> {
+        List<Item> chunkItems = chunk.stream().map(planned -> items.get(planned.itemId())).toList();
+        Map<String, Task> open = openTasks(chunkItems);
+        boolean progressed = false;
+        for (int i = 0; i < chunk.size(); i++) {
+          progressed |= assignInChunk(batch, groups, chunk.get(i), chunkItems.get(i), open) != Outcome.NOT_READY;
+        }
+        return progressed;
+      }));
+    } catch (RuntimeException chunkFailed) {
+      boolean progressed = false;
+      for (Planned planned : chunk) {
+        progressed |= assign(batch, groups, planned) != Outcome.NOT_READY;
+      }
+      return progressed;
+    }
+  }
+
+  /**
+   * In the chunk's transaction: an item whose task is missing is left untouched for a later pass (checked
+   * before anything is written, as nothing of the chunk may be undone for it); anything else that goes wrong
+   * throws, and the chunk is done again item by item.
+   */
+  private Outcome assignInChunk(BatchRecord batch, List<String> groups, Planned planned, Item item, Map<String, Task> open) {
+    Task review = open.get(item.processInstanceId() + REVIEW);
+    if (item.status() == ItemStatus.REGISTERED && review == null
+        || item.status() == ItemStatus.ACCEPTED && open.get(item.processInstanceId() + ASSIGNMENT) == null) {
+      return Outcome.NOT_READY;
+    }
+    if (!store.claim(batch.id(), planned.seq())) {
+      return Outcome.ASSIGNED;
+    }
+    complete(batch, groups, planned, item, review);
+    return Outcome.ASSIGNED;
+  }
+
+  /** One item in a transaction of its own, its failure recorded with the reason. */
   private Outcome assign(BatchRecord batch, List<String> groups, Planned planned) {
     try {
       return transaction.execute(status -> {
@@ -119,25 +170,13 @@ class AssignmentRunner implements DisposableBean {
           return Outcome.ASSIGNED;
         }
         Item item = items.get(planned.itemId());
-        if (item.status() == ItemStatus.REGISTERED) {
-          Task review = task(item, "Task_AcceptanceReview");
-          if (review == null) {
-            status.setRollbackOnly();
-            return Outcome.NOT_READY;
-          }
-          asClerk(batch, groups, () -> forms.submitTaskForm(review.getId(), Map.of("decision", "accept")));
-        } else if (item.status() != ItemStatus.ACCEPTED) {
-          throw new FormValidationException("当前为“" + item.status().label(item.handlingRound()) + "”，不能再交办。");
-        }
-        Task assignment = task(item, "Task_Assignment");
-        if (assignment == null) {
+        Task review = item.status() == ItemStatus.REGISTERED ? task(item, REVIEW) : null;
+        if (item.status() == ItemStatus.REGISTERED && review == null
+            || item.status() == ItemStatus.ACCEPTED && task(item, ASSIGNMENT) == null) {
           status.setRollbackOnly();
           return Outcome.NOT_READY;
         }
-        asClerk(batch, groups, () -> forms.submitTaskForm(assignment.getId(), Map.of(
-            "leadUnit", planned.leadUnitId(),
-            "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(planned.coUnitIds())).create(),
-            "keyItem", false)));
+        complete(batch, groups, planned, item, review);
         return Outcome.ASSIGNED;
       });
     } catch (RuntimeException e) {
@@ -147,6 +186,34 @@ class AssignmentRunner implements DisposableBean {
       transaction.executeWithoutResult(status -> store.failed(batch.id(), planned.seq(), message));
       return Outcome.FAILED;
     }
+  }
+
+  /** 立案审查 (when still open), then 交办, as the clerk. */
+  private void complete(BatchRecord batch, List<String> groups, Planned planned, Item item, Task review) {
+    if (item.status() != ItemStatus.REGISTERED && item.status() != ItemStatus.ACCEPTED) {
+      throw new FormValidationException("当前为“" + item.status().label(item.handlingRound()) + "”，不能再交办。");
+    }
+    if (review != null) {
+      asClerk(batch, groups, () -> forms.submitTaskForm(review.getId(), Map.of("decision", "accept")));
+    }
+    // Created by the acceptance in the same transaction: no asynchronous step lies between.
+    Task assignment = task(item, ASSIGNMENT);
+    if (assignment == null) {
+      throw new IllegalStateException("交办任务未生成");
+    }
+    asClerk(batch, groups, () -> forms.submitTaskForm(assignment.getId(), Map.of(
+        "leadUnit", planned.leadUnitId(),
+        "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(planned.coUnitIds())).create(),
+        "keyItem", false)));
+  }
+
+  /** The chunk's open 立案审查 and 交办 tasks in one query, by process instance and task key. */
+  private Map<String, Task> openTasks(List<Item> chunk) {
+    String[] instances = chunk.stream().map(Item::processInstanceId).toArray(String[]::new);
+    Map<String, Task> open = new HashMap<>();
+    tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKeyIn(REVIEW, ASSIGNMENT).list()
+        .forEach(task -> open.put(task.getProcessInstanceId() + task.getTaskDefinitionKey(), task));
+    return open;
   }
 
   /** Looked up as the system: the batch's thread has no user until a task is completed. */

@@ -18,12 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 批量导入 and 批量交办 pages of the assigning office: upload, the errors or the preview, confirm, and a
- * progress bar fed by the JSON of /api/imports/{id} and /api/assignments/{id}. A POST answers with a redirect
- * to the page that shows its result, so that reloading never posts twice.
+ * progress bar fed by the JSON of /imports/{id}/progress and /imports/assignments/{id}/progress. A POST
+ * answers with a redirect to the page that shows its result, so that reloading never posts twice.
  */
 @Controller
 @RequestMapping("/imports")
@@ -88,6 +89,13 @@ class ImportPage {
     return "imports/import";
   }
 
+  /** The progress bar's JSON for the signed-in page (/api answers HTTP Basic only, never the session's cookie). */
+  @GetMapping(value = "/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  IntakeImports.Progress progress(@PathVariable String id) {
+    return imports.progress(clerks.current(), id);
+  }
+
   @PostMapping("/{id}/start")
   String start(@PathVariable String id, Model model, HttpServletResponse response) {
     Clerk clerk = clerks.current();
@@ -123,6 +131,12 @@ class ImportPage {
     model.addAttribute("plan", assignments.plan(clerk, id));
     model.addAttribute("progress", assignments.progress(clerk, id));
     return "imports/assignment";
+  }
+
+  @GetMapping(value = "/assignments/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseBody
+  BatchAssignments.Progress assignmentProgress(@PathVariable String id) {
+    return assignments.progress(clerks.current(), id);
   }
 
   @PostMapping("/assignments/{id}/start")

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +22,6 @@ import java.util.stream.Stream;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.intake.IntakeValidator;
 import org.proposalhandling.item.ItemKind;
-import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.stereotype.Component;
 
@@ -44,12 +44,12 @@ class ImportValidation {
       "不同意", "no", "不同意公开", "no", "否", "no", "no", "no");
 
   private final IntakeValidator intake;
-  private final ItemRepository items;
+  private final SessionTitles sessions;
   private final ImportStore imports;
 
-  ImportValidation(IntakeValidator intake, ItemRepository items, ImportStore imports) {
+  ImportValidation(IntakeValidator intake, SessionTitles sessions, ImportStore imports) {
     this.intake = intake;
-    this.items = items;
+    this.sessions = sessions;
     this.imports = imports;
   }
 
@@ -67,13 +67,16 @@ class ImportValidation {
     List<ImportRow> rows = new ArrayList<>();
     Map<String, Integer> numbersInFile = new HashMap<>();
     Map<String, String> waiting = imports.numbersWaitingToStart();
+    Integer sessionColumn = columns.get(ImportColumn.SESSION);
+    Map<String, String> registered = sessions.registered(sheet.rows().stream().map(row -> row.cell(sessionColumn))
+        .filter(Objects::nonNull).distinct().toList());
     for (Sheet.Row row : sheet.rows()) {
       List<ImportError> found = new ArrayList<>();
       ImportRow checked = check(row, columns, office, found);
       String session = row.cell(columns.get(ImportColumn.SESSION));
       String number = row.cell(columns.get(ImportColumn.NUMBER));
       if (session != null && number != null) {
-        duplicates(row.number(), session, number, numbersInFile, waiting, found);
+        duplicates(row.number(), session, number, numbersInFile, waiting, registered, found);
       }
       if (found.isEmpty()) {
         rows.add(checked);
@@ -194,8 +197,8 @@ class ImportValidation {
     return List.copyOf(ids);
   }
 
-  private void duplicates(int line, String session, String number, Map<String, Integer> numbersInFile,
-                          Map<String, String> waiting, List<ImportError> errors) {
+  private static void duplicates(int line, String session, String number, Map<String, Integer> numbersInFile,
+                                 Map<String, String> waiting, Map<String, String> registered, List<ImportError> errors) {
     String key = ImportStore.key(session, number);
     String column = ImportColumn.NUMBER.header();
     Integer first = numbersInFile.putIfAbsent(key, line);
@@ -204,10 +207,9 @@ class ImportValidation {
           + " 行重复：同一会议届次的编号不能重复。"));
     } else if (waiting.containsKey(key)) {
       errors.add(new ImportError(line, column, "重复：编号 " + number + " 正在另一次导入中（" + waiting.get(key) + "）。"));
-    } else {
-      items.findBySessionAndNumber(session, number).ifPresent(existing -> errors.add(new ImportError(line, column,
-          "重复：「" + session + "」中已登记编号为 " + number + " 的建议提案（《" + existing.title()
-          + "》），同一会议的编号不能重复。")));
+    } else if (registered.containsKey(key)) {
+      errors.add(new ImportError(line, column, "重复：「" + session + "」中已登记编号为 " + number + " 的建议提案（《"
+          + registered.get(key) + "》），同一会议的编号不能重复。"));
     }
   }
 

@@ -7,7 +7,6 @@ import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.proposalhandling.intakeimport.ImportStore.ImportRecord;
 import org.proposalhandling.intakeimport.ImportStore.State;
-import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +29,15 @@ class IntakeImports {
   private final ImportStore store;
   private final ImportRunner runner;
   private final ImportPreview preview;
-  private final ItemRepository items;
+  private final SessionTitles sessions;
 
   IntakeImports(ImportValidation validation, ImportStore store, ImportRunner runner, ImportPreview preview,
-                ItemRepository items) {
+                SessionTitles sessions) {
     this.validation = validation;
     this.store = store;
     this.runner = runner;
     this.preview = preview;
-    this.items = items;
+    this.sessions = sessions;
   }
 
   /** Reads and checks the file; kept, not started, when every row passed. */
@@ -63,10 +62,12 @@ class IntakeImports {
     }
     List<ImportError> duplicates = new ArrayList<>();
     Map<String, String> waiting = store.numbersWaitingToStart();
-    for (ImportStore.StoredRow row : store.rows(id)) {
+    List<ImportStore.StoredRow> rows = store.rows(id);
+    Map<String, String> registered = sessions.registered(rows.stream().map(row -> row.row().sessionName()).distinct().toList());
+    for (ImportStore.StoredRow row : rows) {
       ImportRow values = row.row();
-      if (waiting.containsKey(ImportStore.key(values.sessionName(), values.number()))
-          || items.findBySessionAndNumber(values.sessionName(), values.number()).isPresent()) {
+      String key = ImportStore.key(values.sessionName(), values.number());
+      if (waiting.containsKey(key) || registered.containsKey(key)) {
         duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + values.sessionName()
             + "」的编号 " + values.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
       }

@@ -1,7 +1,10 @@
 package org.proposalhandling.intakeimport;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,20 @@ class SessionTitles {
     return jdbc.sql("select session_name, item_number, title from item where assigning_office_id = :office and session_name in (:sessions)")
         .param("office", officeId).param("sessions", sessionNames)
         .query((rs, n) -> new Titled(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
+  /**
+   * The titles of every item registered in these sessions, whatever its office, by {@link ImportStore#key}
+   * (session and number must be unique): one query for a whole file instead of one per row.
+   */
+  Map<String, String> registered(Collection<String> sessionNames) {
+    Map<String, String> titles = new HashMap<>();
+    if (!sessionNames.isEmpty()) {
+      jdbc.sql("select session_name, item_number, title from item where session_name in (:sessions)")
+          .param("sessions", List.copyOf(sessionNames))
+          .query((rs, n) -> titles.put(ImportStore.key(rs.getString(1), rs.getString(2)), rs.getString(3))).list();
+    }
+    return titles;
   }
 
   /** The office's latest session before this one with the same name before 届, if the names say届 and 次. */

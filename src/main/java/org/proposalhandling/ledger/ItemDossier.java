@@ -11,8 +11,11 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.disclosure.Publication;
+import org.proposalhandling.disclosure.Publications;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -25,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Everything about one item on one screen, for a user whose scope holds it (else: nothing, as if it did not
- * exist): the proposal, the assignment, the history in order with each mail where it was written, the
- * co-handling opinions and every reply in full, and the open tasks.
+ * exist): the proposal, the assignment (a reply due date counted on a provisional holiday calendar marked so),
+ * the history in order with each mail where it was written, the co-handling opinions, every reply in full with
+ * its letter once delivered and its 索引号 and 发布日期 once published, and the open tasks.
  */
 @Service
 class ItemDossier {
@@ -42,8 +46,9 @@ class ItemDossier {
 
   /** What the page shows, already in the user's terms. */
   record View(Item item, String office, String leadUnit, List<String> coHandlingUnits, boolean contacts,
-              List<Step> timeline, List<Opinion> opinions, List<Reply> replies, List<OpenTasks.OpenTask> tasks,
-              boolean mayAskExtension, boolean mayAskReassignment) {
+              List<Step> timeline, List<Opinion> opinions, List<Reply> replies, Map<Integer, Publication> publications,
+              boolean replyDueProvisional, List<OpenTasks.OpenTask> tasks, boolean mayAskExtension,
+              boolean mayAskReassignment) {
 
     /** A moment as the page shows it, in Beijing time. */
     public String at(Instant moment) {
@@ -61,9 +66,12 @@ class ItemDossier {
   private final IdentityService identity;
   private final SystemActions system;
   private final JdbcClient jdbc;
+  private final Publications publications;
+  private final Deadlines deadlines;
 
   ItemDossier(LedgerQuery ledger, ItemRepository items, ItemHistory history, ReplyRepository replies, MailLog mails,
-              OpenTasks tasks, UnitDirectory directory, IdentityService identity, SystemActions system, JdbcClient jdbc) {
+              OpenTasks tasks, UnitDirectory directory, IdentityService identity, SystemActions system, JdbcClient jdbc,
+              Publications publications, Deadlines deadlines) {
     this.ledger = ledger;
     this.items = items;
     this.history = history;
@@ -74,6 +82,8 @@ class ItemDossier {
     this.identity = identity;
     this.system = system;
     this.jdbc = jdbc;
+    this.publications = publications;
+    this.deadlines = deadlines;
   }
 
   /** The item, if this user may read it; empty both when it does not exist and when it is not his. */
@@ -87,11 +97,14 @@ class ItemDossier {
     boolean handler = user.getGroupIds().contains(Role.HANDLER.groupOf(item.leadUnitId()));
     boolean coHandler = coUnits.stream().anyMatch(unit -> user.getGroupIds().contains(Role.HANDLER.groupOf(unit)));
     boolean handling = item.status().inHandling();
+    List<Reply> rounds = IntStream.rangeClosed(1, item.handlingRound()).mapToObj(round -> replies.find(itemId, round))
+        .flatMap(Optional::stream).toList();
+    Map<Integer, Publication> published = new HashMap<>();
+    rounds.forEach(reply -> publications.of(itemId, reply.round()).ifPresent(p -> published.put(reply.round(), p)));
     return Optional.of(new View(item, directory.nameOf(item.assigningOfficeId()), directory.nameOf(item.leadUnitId()),
         coUnits.stream().map(directory::nameOf).toList(), scope.seesContactsOf(item.assigningOfficeId(), item.leadUnitId()),
-        timeline(itemId), opinions(itemId),
-        IntStream.rangeClosed(1, item.handlingRound()).mapToObj(round -> replies.find(itemId, round))
-            .flatMap(Optional::stream).toList(),
+        timeline(itemId), opinions(itemId), rounds, published,
+        item.replyDue() != null && deadlines.replyDueProvisional(item),
         tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler)));
   }
 

@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.directory.UnitDirectory;
@@ -29,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class LedgerController {
+
+  /** Stages from which 批量交办 takes an item: waiting for acceptance review or for assignment. */
+  private static final Set<ItemStatus> ASSIGNABLE = EnumSet.of(ItemStatus.REGISTERED, ItemStatus.ACCEPTED);
 
   private final LedgerQuery ledger;
   private final LedgerExport export;
@@ -60,6 +65,9 @@ class LedgerController {
     model.addAttribute("stages", ItemStatus.values());
     model.addAttribute("satisfactions", Satisfaction.values());
     model.addAttribute("user", CurrentUser.get().getUserId());
+    // The assigning office imports and assigns in batches (批量导入, 批量交办 at /imports).
+    model.addAttribute("office", !scope.officeIds().isEmpty());
+    model.addAttribute("assignable", ASSIGNABLE);
     return "ledger/list";
   }
 

@@ -42,8 +42,9 @@ class Statistics {
   }
 
   StatisticsReport report(StatisticsScope scope, StatisticsFilter filter) {
-    Map<String, Tally> sessions = query.bySession(scope, filter);
-    Map<String, Tally> units = query.byUnit(scope, filter);
+    StatisticsQuery.Figures figures = query.figures(scope, filter);
+    Map<String, Tally> sessions = figures.bySession();
+    Map<String, Tally> units = figures.byUnit();
     Tally total = Tally.sum(sessions.values());
     Table bySession = table("按会议统计", "会议", Arrays.asList(Figure.values()), Figure::label, sessions,
         Function.identity(), total);

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The statistics' queries: GROUP BY in the database over the items of the user's scope and filter, one row per
- * session, unit, stage or day, never a row per item into Java. Each item is looked at once, its replies,
+ * session and unit, stage or day, never a row per item into Java. Each item is looked at once, its replies,
  * feedback and requests by their primary keys (see changeset 012).
  */
 @Repository
@@ -30,7 +30,7 @@ class StatisticsQuery {
 
   /** One row per item, with what the figures count about it; {@link Figure} aggregates these as "t". */
   private static final String PER_ITEM = """
-      select i.session_name, i.lead_unit_id, i.status, i.reply_due, i.handling_round, i.satisfaction,
+      select i.session_name, case when i.status in (%s) then '' else coalesce(i.lead_unit_id, '') end as holder, i.status, i.reply_due, i.handling_round, i.satisfaction,
         case when exists (select 1 from item_co_unit c where c.item_id = i.id) then 1 else 0 end as co,
         case when exists (select 1 from reply r where r.item_id = i.id and r.signed_at is not null) then 1 else 0 end as signed,
         case when exists (select 1 from reply r where r.item_id = i.id and r.delivered_at is not null) then 1 else 0 end as delivered,
@@ -39,7 +39,7 @@ class StatisticsQuery {
         (select count(*) from deadline_request d where d.item_id = i.id and d.type = 'EXTENSION' and d.approved = true) as extensions,
         (select count(*) from deadline_request d where d.item_id = i.id and d.type = 'REASSIGNMENT' and d.approved = true) as reassignments,
         f.on_time as first_on_time
-      from item i left join stat_reply_due f on f.item_id = i.id and f.round = 1""";
+      from item i left join stat_reply_due f on f.item_id = i.id and f.round = 1""".formatted(Figure.names(Stages.UNASSIGNED));
 
   private static final String FIGURES = Arrays.stream(Figure.values()).map(Figure::select)
       .collect(Collectors.joining(", "));
@@ -57,26 +57,47 @@ class StatisticsQuery {
         .query(String.class).list();
   }
 
-  /** The figures per session. */
-  Map<String, Tally> bySession(StatisticsScope scope, StatisticsFilter filter) {
-    return figures("session_name", items(scope, filter));
+  /** The figures per session, and per handling unit (the items it leads, then co-handles and asked for). */
+  record Figures(Map<String, Tally> bySession, Map<String, Tally> byUnit) {
+  }
+
+  /**
+   * Both tables' figures. The per-item part, the costly one, is grouped once by session and by the unit that
+   * holds the item ("" when none does): the figures are sums, so a session's are the sum of its units', and a
+   * unit's the sum over its sessions.
+   */
+  Figures figures(StatisticsScope scope, StatisticsFilter filter) {
+    Map<String, List<Tally>> sessions = new TreeMap<>();
+    Map<String, List<Tally>> led = new TreeMap<>();
+    List<String> rowUnits = rowUnits(scope, filter);
+    Where where = items(scope, filter);
+    where.query("select t.session_name, t.holder, " + FIGURES + " from (" + PER_ITEM + " where " + where
+            + ") t group by t.session_name, t.holder")
+        .param("today", EngineClock.today())
+        .query((RowCallbackHandler) rs -> {
+          Tally tally = tally(rs);
+          String unit = rs.getString("holder");
+          sessions.computeIfAbsent(rs.getString("session_name"), session -> new ArrayList<>()).add(tally);
+          if (!unit.isEmpty() && (rowUnits == null || rowUnits.contains(unit))) {
+            led.computeIfAbsent(unit, u -> new ArrayList<>()).add(tally);
+          }
+        });
+    Map<String, Tally> bySession = new LinkedHashMap<>();
+    sessions.forEach((session, tallies) -> bySession.put(session, Tally.sum(tallies)));
+    return new Figures(bySession, byUnit(scope, filter, rowUnits, led));
   }
 
   /**
    * The figures per handling unit: those of the items it leads, how many it co-handles, and the extensions and
    * reassignments it asked for and was granted (a reassigned item is no longer its own, the request still is).
    */
-  Map<String, Tally> byUnit(StatisticsScope scope, StatisticsFilter filter) {
-    List<String> rowUnits = rowUnits(scope, filter);
-    Where led = items(scope, filter).and("i.status not in (" + Figure.names(Stages.UNASSIGNED) + ")");
-    if (rowUnits != null) {
-      led.and("i.lead_unit_id in (:rowUnits)").param("rowUnits", rowUnits);
-    }
+  private Map<String, Tally> byUnit(StatisticsScope scope, StatisticsFilter filter, List<String> rowUnits,
+                                    Map<String, List<Tally>> led) {
     Map<String, Tally> units = new TreeMap<>();
     // Co-handling counts for the co-handling unit, requests for the unit that made them (below), neither for the
     // item's lead unit.
-    figures("lead_unit_id", led).forEach((unit, tally) -> units.put(unit,
-        tally.with(Figure.CO_HANDLED, 0).with(Figure.EXTENSIONS, 0).with(Figure.REASSIGNMENTS, 0)));
+    led.forEach((unit, tallies) -> units.put(unit,
+        Tally.sum(tallies).with(Figure.CO_HANDLED, 0).with(Figure.EXTENSIONS, 0).with(Figure.REASSIGNMENTS, 0)));
 
     Where coHandled = items(scope, filter).and("i.status not in (" + Figure.names(Stages.UNASSIGNED) + ")");
     if (rowUnits != null) {
@@ -134,15 +155,6 @@ class StatisticsQuery {
     Map<LocalDate, Long> days = new TreeMap<>();
     where.query(sql).query((RowCallbackHandler) rs -> days.put(rs.getObject("on_day", LocalDate.class), rs.getLong("n")));
     return days;
-  }
-
-  private Map<String, Tally> figures(String key, Where where) {
-    Map<String, Tally> rows = new LinkedHashMap<>();
-    where.query("select t." + key + " as grp, " + FIGURES + " from (" + PER_ITEM + " where " + where + ") t group by t." + key
-            + " order by t." + key)
-        .param("today", EngineClock.today())
-        .query((RowCallbackHandler) rs -> rows.put(rs.getString("grp"), tally(rs)));
-    return rows;
   }
 
   private static Tally tally(ResultSet rs) throws SQLException {

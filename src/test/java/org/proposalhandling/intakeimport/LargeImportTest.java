@@ -32,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 class LargeImportTest {
 
-  static final int ROWS = 2_000;
+  /** 2,000 in the suite; -DlargeImport.rows=15000 measures a national session. */
+  static final int ROWS = Integer.getInteger("largeImport.rows", 2_000);
   static final String SESSION = "省人大十四届三次会议";
   static final List<String> UNITS = List.of("吉林省民政厅", "吉林省财政厅", "吉林省卫生健康委员会", "吉林银保监局");
 
@@ -41,7 +42,6 @@ class LargeImportTest {
   @Autowired ItemRepository items;
 
   @Test
-  @org.junit.jupiter.api.Disabled("Written before the one login and the shared test context were merged: to be adapted (see the closing note)")
   void twoThousandRowsAreImportedThenAssignedWithProgressToTheEnd() {
     String prefix = "L" + System.nanoTime() % 1_000_000 + "-";
     List<List<String>> rows = new ArrayList<>();
@@ -85,7 +85,7 @@ class LargeImportTest {
     assertThat(planned.status()).as("%s", planned.body()).isEqualTo(201);
     String batchId = planned.body().path("id").asText();
     JsonNode plan = planned.body().path("plan");
-    assertThat(plan.path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(ROWS / 4 - 5);
+    assertThat(plan.path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(ROWS / 4 - ROWS / 100);
     List<JsonNode> manual = new ArrayList<>();
     plan.path("items").forEach(item -> {
       if (item.path("state").asText().equals("MANUAL")) {
