@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.proposalhandling.platform.Seeds;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -30,12 +31,20 @@ class DirectorySeeder implements ApplicationRunner {
   private final IdentityService identity;
   private final Grants grants;
   private final TaskFilters filters;
+  private final List<String> unitFiles;
 
-  DirectorySeeder(UnitDirectory units, IdentityService identity, Grants grants, TaskFilters filters) {
+  /**
+   * {@code proposals.directory.additional-units}: seed files beside units.yaml (under seeds/ on the classpath),
+   * e.g. the benchmark's 210 units of a national session; none by default.
+   */
+  DirectorySeeder(UnitDirectory units, IdentityService identity, Grants grants, TaskFilters filters,
+                  @Value("${proposals.directory.additional-units:}") List<String> additionalUnits) {
     this.units = units;
     this.identity = identity;
     this.grants = grants;
     this.filters = filters;
+    this.unitFiles = java.util.stream.Stream.concat(java.util.stream.Stream.of("units.yaml"),
+        additionalUnits.stream().filter(file -> !file.isBlank())).toList();
   }
 
   record UnitSeeds(List<Unit> units) {
@@ -44,7 +53,7 @@ class DirectorySeeder implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    for (Unit unit : Seeds.yaml("units.yaml", UnitSeeds.class).units()) {
+    for (Unit unit : unitFiles.stream().flatMap(file -> Seeds.yaml(file, UnitSeeds.class).units().stream()).toList()) {
       units.save(unit);
       ensureGroup(unit.id(), unit.name(), "UNIT");
       List<Role> roles = unit.assigningOffice() ? List.of(Role.CLERK) : List.of(Role.HANDLER, Role.HEAD, Role.OFFICIAL);

@@ -1,0 +1,104 @@
+package org.proposalhandling.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark's databases, emptied before a run: H2 files under target/bench (opened as the app's default,
+ * WRITE_DELAY=0), or MariaDB databases proposals_bench_* on the server that /work/mariadb.env's DB_HOST etc. name
+ * (the user needs the right to create them). Their size: the H2 file, or MariaDB's data and index length.
+ */
+record BenchDatabase(boolean mariaDb, String host, String port, String user, String password) {
+
+  static final Path H2_DIRECTORY = Path.of("target/bench/db");
+
+  static BenchDatabase of(String kind) {
+    if (kind.equals("h2")) {
+      return new BenchDatabase(false, null, null, "sa", "");
+    }
+    if (!kind.equals("mariadb")) {
+      throw new IllegalArgumentException("bench.db is h2 or mariadb, not " + kind);
+    }
+    String host = System.getenv("DB_HOST");
+    if (host == null || host.isBlank()) {
+      throw new IllegalStateException("bench.db=mariadb needs DB_HOST, DB_PORT, DB_USER, DB_PASSWORD (. /work/mariadb.env)");
+    }
+    return new BenchDatabase(true, host, System.getenv().getOrDefault("DB_PORT", "3306"), System.getenv("DB_USER"),
+        System.getenv("DB_PASSWORD"));
+  }
+
+  String url(String name) {
+    if (!mariaDb) {
+      return "jdbc:h2:file:./" + H2_DIRECTORY.resolve(name) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    }
+    return "jdbc:mysql://" + host + ":" + port + "/" + schema(name) + "?sendFractionalSeconds=false&characterEncoding=UTF-8"
+        + "&connectionCollation=utf8mb4_bin&sessionVariables=old_mode=%27%27";
+  }
+
+  void reset(String name) {
+    if (!mariaDb) {
+      try (Stream<Path> files = Files.exists(H2_DIRECTORY) ? Files.list(H2_DIRECTORY) : Stream.empty()) {
+        for (Path file : files.filter(file -> file.getFileName().toString().startsWith(name + ".")).toList()) {
+          Files.delete(file);
+        }
+        Files.createDirectories(H2_DIRECTORY);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    try (Connection connection = server(); Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + schema(name));
+      statement.execute("create database " + schema(name) + " character set utf8mb4 collate utf8mb4_bin");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  long bytes(String name) {
+    if (!mariaDb) {
+      try {
+        return Files.size(H2_DIRECTORY.resolve(name + ".mv.db"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    try (Connection connection = server(); Statement statement = connection.createStatement()) {
+      statement.execute("analyze table " + tables(connection, name));
+      try (ResultSet sum = statement.executeQuery("select sum(data_length + index_length) from information_schema.tables"
+          + " where table_schema = '" + schema(name) + "'")) {
+        sum.next();
+        return sum.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String tables(Connection connection, String name) throws SQLException {
+    StringBuilder list = new StringBuilder();
+    try (Statement statement = connection.createStatement(); ResultSet tables = statement.executeQuery(
+        "select table_name from information_schema.tables where table_schema = '" + schema(name) + "'")) {
+      while (tables.next()) {
+        list.append(list.isEmpty() ? "" : ", ").append(schema(name)).append('.').append(tables.getString(1));
+      }
+    }
+    return list.toString();
+  }
+
+  private Connection server() throws SQLException {
+    return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/?sendFractionalSeconds=false", user, password);
+  }
+
+  private static String schema(String name) {
+    return "proposals_bench_" + name;
+  }
+}

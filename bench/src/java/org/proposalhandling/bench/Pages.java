@@ -1,0 +1,56 @@
+package org.proposalhandling.bench;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.proposalhandling.EngineRestClient;
+import org.proposalhandling.WebSession;
+
+/**
+ * The pages whose answer time the targets name, for the unit with thousands of open items: its handler's
+ * Tasklist query (the list and the count Tasklist asks for), its ledger, and the assigning office's statistics.
+ */
+final class Pages {
+
+  final Timings tasklist = new Timings();
+  final Timings ledger = new Timings();
+  final Timings statistics = new Timings();
+  private final AppNode node;
+
+  Pages(AppNode node) {
+    this.node = node;
+  }
+
+  void measure(int tasklistSamples, int ledgerSamples, int statisticsSamples) {
+    String handler = AppCycle.staff(Session.BIG_UNIT, "handler");
+    EngineRestClient rest = new EngineRestClient(node.port, handler, AppCycle.PASSWORD);
+    Map<String, Object> query = Map.of("candidateGroups", List.of(Session.BIG_UNIT + "-handler"),
+        "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
+    for (int i = 0; i < tasklistSamples; i++) {
+      tasklist.time(() -> {
+        expect(rest.post("/task?firstResult=0&maxResults=15", query).status(), "/task");
+        return expect(rest.post("/task/count", query).status(), "/task/count");
+      });
+    }
+    WebSession unit = new WebSession(node.port);
+    unit.login(handler, AppCycle.PASSWORD);
+    for (int i = 0; i < ledgerSamples; i++) {
+      ledger.time(() -> expect(unit.get("/items").statusCode(), "/items"));
+    }
+    WebSession office = new WebSession(node.port);
+    office.login(AppCycle.CLERK, AppCycle.PASSWORD);
+    for (int i = 0; i < statisticsSamples; i++) {
+      statistics.time(() -> {
+        HttpResponse<String> page = office.get("/statistics");
+        return expect(page.statusCode(), "/statistics");
+      });
+    }
+  }
+
+  private static int expect(int status, String path) {
+    if (status != 200) {
+      throw new IllegalStateException(path + " answered " + status);
+    }
+    return status;
+  }
+}

@@ -1,0 +1,145 @@
+package org.proposalhandling.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.bench.Phases.Phase;
+import org.proposalhandling.bench.Session.Planned;
+import org.proposalhandling.directory.Unit;
+import org.proposalhandling.directory.UnitDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark of a national session (issue #20, docs/benchmarks.md): N items imported and assigned over 210
+ * units, every item driven through its whole cycle by its users over HTTP with the job executor running, the
+ * pages timed while every item is open, then the same cycle on a bare engine as the baseline. Run only by
+ * {@code mvn -B -Pbench verify -Dbench.items=1000 [-Dbench.db=mariadb]}; figures in target/bench/results.md.
+ */
+class SessionBenchmark {
+
+  static final Logger LOG = LoggerFactory.getLogger(SessionBenchmark.class);
+  static final int CLIENTS = 4;
+
+  @Test
+  void aNationalSession() {
+    int size = Integer.getInteger("bench.items", 15_000);
+    BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "h2"));
+    database.reset("app");
+    database.reset("baseline");
+    Report report = new Report();
+    Map<String, Phase> appPhases;
+    Duration appImport;
+    Timings appCompletion;
+    String history;
+    List<String> units;
+    try (Heap heap = new Heap(); AppNode node = AppNode.start(database, "benchA", true, AppNode.freePort())) {
+      ProcessEngine engine = node.engine();
+      history = engine.getProcessEngineConfiguration().getHistory();
+      JdbcClient jdbc = node.bean(JdbcClient.class);
+      units = node.bean(UnitDirectory.class).jurisdictionOf("jl-gov").stream().map(Unit::id).toList();
+      AppCycle.createStaff(engine.getIdentityService(), units);
+      Session session = new Session(size, units);
+      Counts before = Counts.of(jdbc, database.bytes("app"));
+      AppCycle app = new AppCycle(node);
+      Pages pages = new Pages(node);
+      try (Phases phases = new Phases(CLIENTS, () -> quiet(engine))) {
+        long start = System.nanoTime();
+        UnitDirectory directory = node.bean(UnitDirectory.class);
+        String importId = app.importSession(session.importFile(directory::nameOf), size);
+        phases.awaitQuiet("the import");
+        Duration imported = Duration.ofNanos(System.nanoTime() - start);
+        app.assign(importId, size);
+        phases.awaitQuiet("the assignment");
+        appImport = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("{} items imported in {} s, imported and assigned in {} s", size, imported.toSeconds(), appImport.toSeconds());
+        app.findItems(session.items());
+        pages.measure(50, 30, 10);
+        Cycle.run(app, phases, session.items());
+        appPhases = phases.done();
+      }
+      appCompletion = app.completion;
+      long closed = jdbc.sql("select count(*) from item where session_name = ? and status = 'CLOSED'")
+          .param(Session.NAME).query(Long.class).single();
+      if (closed != size) {
+        throw new IllegalStateException(closed + " of " + size + " items closed");
+      }
+      Counts after = Counts.of(jdbc, database.bytes("app"));
+      long textBytes = session.items().stream().mapToLong(Planned::textBytes).sum();
+      report.title("App: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units.size() + " units")
+          .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+              System.getProperty("os.arch"), System.getProperty("java.version"))
+          .row("history level", history)
+          .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
+          .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
+          .row("ledger /items p50/p95/p99", pages.ledger.summary())
+          .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+          .row("task completion p50/p95/p99", appCompletion.summary())
+          .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
+          .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes - before.bytes) / size, textBytes / size,
+              (after.bytes - before.bytes) / (double) textBytes)
+          .row("authorization rows per closed item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
+          .row("historic variables / details / tasks / activities per item", "%.1f / %.1f / %.1f / %.1f",
+              (after.variables - before.variables) / (double) size, (after.details - before.details) / (double) size,
+              (after.tasks - before.tasks) / (double) size, (after.activities - before.activities) / (double) size)
+          .end();
+    }
+    try (BareEngine bare = new BareEngine(database, history); Phases phases = new Phases(CLIENTS, () -> bareQuiet(bare))) {
+      Session session = new Session(size, units);
+      long start = System.nanoTime();
+      phases.run("register", session.items(), bare::register);
+      phases.run("accept and assign", session.items(), bare::acceptAndAssign);
+      Duration bareImport = Duration.ofNanos(System.nanoTime() - start);
+      long bytesBefore = database.bytes("baseline");
+      try (Phases cycle = new Phases(CLIENTS, () -> bareQuiet(bare))) {
+        Cycle.run(bare, cycle, session.items());
+        report.title("Baseline: bare engine, same items and shape, history " + history)
+            .row("register + accept + assign", "%.1f s", bareImport.toMillis() / 1000.0)
+            .row("task completion p50/p95/p99", bare.completion.summary())
+            .row("database bytes per item (cycle)", "%d", (database.bytes("baseline") - bytesBefore) / size)
+            .end();
+        report.title("Phases: app / baseline");
+        Duration appTotal = Duration.ZERO;
+        for (Phase phase : appPhases.values()) {
+          Phase base = cycle.done().get(phase.name());
+          report.row(phase.name(), "%.1f s (%.1f items/s) / %.1f s (%.1f items/s) = %.2fx", phase.took().toMillis() / 1000.0,
+              phase.perSecond(), base.took().toMillis() / 1000.0, base.perSecond(),
+              phase.took().toMillis() / (double) Math.max(1, base.took().toMillis()));
+          appTotal = appTotal.plus(phase.took());
+        }
+        report.row("whole cycle after assignment", "%.1f s / %.1f s = %.2fx", appTotal.toMillis() / 1000.0,
+            cycle.total().toMillis() / 1000.0, appTotal.toMillis() / (double) cycle.total().toMillis()).end();
+        if (bare.closed() != size) {
+          throw new IllegalStateException(bare.closed() + " of " + size + " baseline instances closed");
+        }
+      }
+    }
+    report.write(Path.of("target/bench/results.md"));
+  }
+
+  private static boolean quiet(ProcessEngine engine) {
+    return engine.getManagementService().createJobQuery().executable().count() == 0;
+  }
+
+  private static boolean bareQuiet(BareEngine bare) {
+    return bare.quiet();
+  }
+
+  /** Rows of the tables that grow per item, and the database's bytes, at one moment. */
+  record Counts(long bytes, long authorizations, long variables, long details, long tasks, long activities) {
+
+    static Counts of(JdbcClient jdbc, long bytes) {
+      return new Counts(bytes, count(jdbc, "ACT_RU_AUTHORIZATION"), count(jdbc, "ACT_HI_VARINST"),
+          count(jdbc, "ACT_HI_DETAIL"), count(jdbc, "ACT_HI_TASKINST"), count(jdbc, "ACT_HI_ACTINST"));
+    }
+
+    private static long count(JdbcClient jdbc, String table) {
+      return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+  }
+
+}
