@@ -82,13 +82,13 @@ class ClientErrorsTest {
     ProcessInstance item = atSignOff(number);
     String approve = signOffLink(number);
 
-    for (String body : new String[] {"action=", "action=delete", "comment=x", ""}) {
+    for (String body : new String[] {"decision=", "decision=delete", "comment=x", ""}) {
       HttpResponse<String> refused = postForm(approve, body);
       assertThat(refused.statusCode()).as(body).isEqualTo(400);
       assertThat(refused.body()).as(body).contains("无法识别的操作", "没有改变任何内容");
     }
     assertThat(driver.task(item, "Task_SignOff")).isNotNull();
-    assertThat(postForm(approve, "action=approve").statusCode()).isEqualTo(200);
+    assertThat(postForm(approve, "decision=approve").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -99,14 +99,14 @@ class ClientErrorsTest {
     IdentityService identity = engine.getIdentityService();
     identity.deleteMembership(OFFICIAL, OFFICIALS);
     try {
-      HttpResponse<String> refused = postForm(approve, "action=approve");
+      HttpResponse<String> refused = postForm(approve, "decision=approve");
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(refused.body()).contains("无权签发", "没有改变任何内容");
       assertThat(driver.task(item, "Task_SignOff")).isNotNull();
     } finally {
       identity.createMembership(OFFICIAL, OFFICIALS);
     }
-    assertThat(postForm(approve, "action=approve").statusCode()).isEqualTo(200);
+    assertThat(postForm(approve, "decision=approve").statusCode()).isEqualTo(200);
   }
 
   @Test

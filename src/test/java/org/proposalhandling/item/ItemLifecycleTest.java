@@ -78,17 +78,17 @@ class ItemLifecycleTest {
         ItemEventKind.CONTACT_RECORDED, ItemEventKind.DRAFTING_STARTED, ItemEventKind.DRAFT_SUBMITTED,
         ItemEventKind.REVIEW_RETURNED, ItemEventKind.DRAFT_SUBMITTED, ItemEventKind.REVIEW_APPROVED,
         ItemEventKind.SIGN_OFF_REQUESTED, ItemEventKind.SIGNED, ItemEventKind.NUMBERED, ItemEventKind.DELIVERED,
-        ItemEventKind.FEEDBACK_RECORDED, ItemEventKind.REHANDLING_STARTED,
+        ItemEventKind.PUBLISHED, ItemEventKind.FEEDBACK_RECORDED, ItemEventKind.REHANDLING_STARTED,
         ItemEventKind.CONTACT_RECORDED, ItemEventKind.DRAFTING_STARTED, ItemEventKind.DRAFT_SUBMITTED,
         ItemEventKind.REVIEW_APPROVED, ItemEventKind.SIGN_OFF_REQUESTED, ItemEventKind.SIGNED, ItemEventKind.NUMBERED,
-        ItemEventKind.DELIVERED, ItemEventKind.FEEDBACK_RECORDED, ItemEventKind.CLOSED);
+        ItemEventKind.DELIVERED, ItemEventKind.PUBLISHED, ItemEventKind.FEEDBACK_RECORDED, ItemEventKind.CLOSED);
     ItemHistory.Entry opinion = entries.get(3);
     assertThat(opinion.actor()).isEqualTo("jlcz-handler");
     assertThat(opinion.actorUnitId()).isEqualTo("jl-cz");
     assertThat(opinion.summary()).isEqualTo("吉林省财政厅：同意主办单位意见。");
     assertThat(entries.get(7).summary()).isEqualTo("请补充数据。");
     assertThat(entries.get(7).statusAfter()).isEqualTo(ItemStatus.DRAFTING);
-    assertThat(entries.get(16).round()).isEqualTo(2);
+    assertThat(entries.get(17).round()).as("the contact of the second round").isEqualTo(2);
     assertThat(entries.get(entries.size() - 1).statusAfter()).isEqualTo(ItemStatus.CLOSED);
     assertThat(items.get(id).satisfaction()).isEqualTo(Satisfaction.SATISFIED);
 
