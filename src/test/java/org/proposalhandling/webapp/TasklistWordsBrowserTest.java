@@ -87,7 +87,6 @@ class TasklistWordsBrowserTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("Passes alone; in the whole suite, with the 2,000 imported items of LargeImportTest in the shared context, the search by number does not show the task within 30 s: to be investigated")
   void aHandlerFindsATaskByTheItemsNumberAndSeesItsDueDay() {
     ItemDriver items = new ItemDriver(engine);
     String session = "测试会议" + System.nanoTime();
