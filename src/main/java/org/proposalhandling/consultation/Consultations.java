@@ -88,6 +88,11 @@ class Consultations {
     addUnits(id, round, unitIds);
   }
 
+  /** The deadline of the round to come, set when the drafter asks the units again. */
+  void setCommentDue(String id, LocalDate due) {
+    jdbc.sql("update consultation set comment_due = ? where id = ?").params(Date.valueOf(due), id).update();
+  }
+
   void setExplanation(String id, String explanation) {
     jdbc.sql("update consultation set explanation = ? where id = ?").params(explanation, id).update();
   }

@@ -48,8 +48,6 @@ class CoHandlingOpinionForm extends ItemFormListener {
 
   /** The unit whose opinion this is: the one whose handlers the task was given to, whatever a client submits. */
   private static String coUnit(DelegateTask task) {
-    return task.getCandidates().stream().map(link -> Role.HANDLER.unitOf(link.getGroupId()))
-        .filter(unit -> unit != null).findFirst()
-        .orElseThrow(() -> new IllegalStateException("Co-handling task " + task.getId() + " has no handler group"));
+    return Role.HANDLER.unitAmong(task.getCandidates());
   }
 }

@@ -1,0 +1,69 @@
+package org.proposalhandling.consultation;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.workflow.FormTaskListener;
+import org.proposalhandling.workflow.FormValues;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The form listener of a consultation's tasks: names the task after the draft, shows the consultation's
+ * header (title, drafting unit, round, deadline, the latest version and a link to its page) and hands the
+ * rest to the step.
+ */
+abstract class ConsultationFormListener extends FormTaskListener<Consultation> {
+
+  protected Consultations consultations;
+  protected ConsultationHistory history;
+  protected UnitDirectory units;
+
+  /** Set by Spring; setters so that the form listeners need not pass these through their constructors. */
+  @Autowired
+  final void setShared(Consultations consultations, ConsultationHistory history, UnitDirectory units) {
+    this.consultations = consultations;
+    this.history = history;
+    this.units = units;
+  }
+
+  @Override
+  protected final Consultation subject(String businessKey) {
+    return consultations.get(businessKey);
+  }
+
+  @Override
+  protected final void created(DelegateTask task, Consultation consultation) {
+    String qualifier = taskQualifier(task);
+    task.setName("【征求意见】" + task.getName() + (qualifier == null ? "" : "（" + qualifier + "）") + "｜" + shortTitle(consultation));
+    task.setDescription(consultation.title());
+    Map<String, Object> header = new HashMap<>();
+    header.put("consultationTitle", consultation.title());
+    header.put("draftingUnitName", units.nameOf(consultation.draftingUnitId()));
+    header.put("round", consultation.round());
+    header.put("commentDue", consultation.commentDue().toString());
+    header.put("consultationPageLink", "/consultations/" + consultation.id());
+    header.put("draftText", consultations.latestVersion(consultation.id()).body());
+    show(task, header);
+    prepare(task, consultation);
+  }
+
+  @Override
+  protected final void completed(DelegateTask task, Consultation consultation, FormValues form) {
+    complete(task, consultation, form);
+  }
+
+  /** Words added to the task's name, e.g. the consulted unit; none by default. */
+  protected String taskQualifier(DelegateTask task) {
+    return null;
+  }
+
+  protected abstract void prepare(DelegateTask task, Consultation consultation);
+
+  protected abstract void complete(DelegateTask task, Consultation consultation, FormValues form);
+
+  private static String shortTitle(Consultation consultation) {
+    String title = consultation.title();
+    return title.length() <= 24 ? title : title.substring(0, 23) + "…";
+  }
+}
