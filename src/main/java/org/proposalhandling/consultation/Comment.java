@@ -18,7 +18,7 @@ record Comment(String id, int round, Source source, String unitId, String author
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }
@@ -32,13 +32,13 @@ record Comment(String id, int round, Source source, String unitId, String author
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }
 
   /** Whether the drafter still has to record how this comment was used. A hidden public comment needs no answer. */
-  boolean awaitsHandling() {
+  public boolean awaitsHandling() {
     return handling == null && moderation != Moderation.HIDDEN && moderation != Moderation.PENDING;
   }
 }

@@ -32,7 +32,7 @@ class CommentSheet {
     return sheet.toString().strip();
   }
 
-  String authorOf(Comment comment) {
+  public String authorOf(Comment comment) {
     return comment.source() == Source.UNIT ? units.nameOf(comment.unitId())
         : (comment.author() == null ? "公众" : comment.author());
   }

@@ -24,7 +24,7 @@ record Consultation(String id, String title, String draftingUnitId, Stage stage,
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }
@@ -41,13 +41,13 @@ record Consultation(String id, String title, String draftingUnitId, Stage stage,
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }
 
   /** Whether the public may comment on a day: the public round is open and its closing day not past. */
-  boolean openToPublicOn(LocalDate day) {
+  public boolean openToPublicOn(LocalDate day) {
     return stage == Stage.PUBLIC && publicOpens != null && publicCloses != null
         && !day.isBefore(publicOpens) && !day.isAfter(publicCloses);
   }

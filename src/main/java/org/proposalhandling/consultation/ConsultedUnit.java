@@ -14,7 +14,7 @@ record ConsultedUnit(String unitId, int round, Answer answer, String answeredBy,
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }
