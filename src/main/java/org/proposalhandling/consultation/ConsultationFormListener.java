@@ -37,14 +37,14 @@ abstract class ConsultationFormListener extends FormTaskListener<Consultation> {
     String qualifier = taskQualifier(task);
     task.setName("【征求意见】" + task.getName() + (qualifier == null ? "" : "（" + qualifier + "）") + "｜" + shortTitle(consultation));
     task.setDescription(consultation.title());
-    Map<String, Object> header = new HashMap<>();
-    header.put("consultationTitle", consultation.title());
-    header.put("draftingUnitName", units.nameOf(consultation.draftingUnitId()));
-    header.put("round", consultation.round());
-    header.put("commentDue", consultation.commentDue().toString());
-    header.put("consultationPageLink", "/consultations/" + consultation.id());
-    header.put("draftText", consultations.latestVersion(consultation.id()).body());
-    show(task, header);
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("consultationTitle", consultation.title());
+    fields.put("draftingUnitName", units.nameOf(consultation.draftingUnitId()));
+    fields.put("round", consultation.round());
+    fields.put("commentDue", consultation.commentDue().toString());
+    fields.put("consultationPageLink", "/consultations/" + consultation.id());
+    fields.put("draftText", consultations.latestVersion(consultation.id()).body());
+    show(task, fields);
     prepare(task, consultation);
   }
 

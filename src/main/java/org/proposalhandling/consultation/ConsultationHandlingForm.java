@@ -65,7 +65,7 @@ class ConsultationHandlingForm extends ConsultationFormListener {
   }
 
   private LocalDate nextRoundDue(Consultation consultation, FormValues form) {
-    LocalDate due = form.requiredDate("nextDue", "下一轮反馈期限");
+    LocalDate due = required(form.optionalDate("nextDue", "下一轮反馈期限"), "下一轮反馈期限");
     if (!due.isAfter(EngineClock.today())) {
       throw new FormValidationException("「下一轮反馈期限」须晚于今天。");
     }
@@ -77,11 +77,19 @@ class ConsultationHandlingForm extends ConsultationFormListener {
   }
 
   private LocalDate publicCloses(FormValues form) {
-    LocalDate closes = form.requiredDate("publicCloses", "公开征求截止日期");
+    LocalDate closes = required(form.optionalDate("publicCloses", "公开征求截止日期"), "公开征求截止日期");
     LocalDate earliest = EngineClock.today().plusDays(properties.publicMinimumDays());
     if (closes.isBefore(earliest)) {
       throw new FormValidationException("公开征求意见一般不少于 " + properties.publicMinimumDays() + " 日：「公开征求截止日期」不能早于 " + earliest + "。");
     }
     return closes;
+  }
+
+  /** A date the chosen step needs: the form shows its field only for that step, so it cannot mark it required. */
+  private static LocalDate required(LocalDate date, String label) {
+    if (date == null) {
+      throw new FormValidationException("请填写「" + label + "」。");
+    }
+    return date;
   }
 }
