@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
+import org.proposalhandling.handling.HandlingSummary;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyCategories;
 import org.proposalhandling.handling.ReplyRepository;
@@ -31,8 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The official's sign-off links. Opening a link (GET) changes nothing: it shows the draft and asks to
- * confirm, so that mail scanners and link previews approve nothing. Only the page's POST acts: it uses the
+ * The official's sign-off links. Opening a link (GET) changes nothing: it shows the draft beside the proposal,
+ * the co-handling opinions and the contact record, and asks to confirm, so that mail scanners and link
+ * previews approve nothing. Only the page's POST acts: it uses the
  * token up and completes the sign-off task as the official, in one transaction. It fails closed: a POST
  * whose action is neither of the two decisions, or by an official who may no longer sign off the task (he
  * has left the official group since the mail), changes nothing.
@@ -49,16 +51,18 @@ class SignOffLinkController {
   private final LinkTokens tokens;
   private final ItemRepository items;
   private final ReplyRepository replies;
+  private final HandlingSummary summary;
   private final TaskService tasks;
   private final FormService forms;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
 
-  SignOffLinkController(LinkTokens tokens, ItemRepository items, ReplyRepository replies, TaskService tasks,
-                        FormService forms, IdentityService identity, TransactionTemplate transaction) {
+  SignOffLinkController(LinkTokens tokens, ItemRepository items, ReplyRepository replies, HandlingSummary summary,
+                        TaskService tasks, FormService forms, IdentityService identity, TransactionTemplate transaction) {
     this.tokens = tokens;
     this.items = items;
     this.replies = replies;
+    this.summary = summary;
     this.tasks = tasks;
     this.forms = forms;
     this.identity = identity;
@@ -168,6 +172,9 @@ class SignOffLinkController {
     model.addAttribute("reference", item.reference());
     model.addAttribute("draft", draft);
     model.addAttribute("category", ReplyCategories.labelOf(draft.category()));
+    // What the draft answers, as the Tasklist sign-off form shows it: the official decides from this page alone.
+    model.addAttribute("opinions", summary.opinions(item.id()));
+    model.addAttribute("contactRecord", summary.contactRecord(item.id(), item.handlingRound()));
     model.addAttribute("decision", decision);
     model.addAttribute("error", error);
     return "links/sign-off";
