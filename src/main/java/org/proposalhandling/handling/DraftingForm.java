@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 起草答复: the lead unit's handler writes the reply, seeing the co-handling opinions, the contact record,
- * and why an earlier draft came back. A second round starts from the first reply.
+ * and why an earlier draft came back. A second round starts from the first reply. The handler who claims the
+ * task finds 承办人 filled with his own name and phone: the task is created by whoever finished the step
+ * before (a job, the reviewer who sent it back), so only the claim tells who drafts.
  */
 @Component("draftingForm")
 class DraftingForm extends ItemFormListener {
@@ -24,12 +27,15 @@ class DraftingForm extends ItemFormListener {
   private final HandlingSummary summary;
   private final ReplyRepository replies;
   private final ReplyCategories categories;
+  private final People people;
 
-  DraftingForm(ItemRepository items, HandlingSummary summary, ReplyRepository replies, ReplyCategories categories) {
+  DraftingForm(ItemRepository items, HandlingSummary summary, ReplyRepository replies, ReplyCategories categories,
+               People people) {
     super(items);
     this.summary = summary;
     this.replies = replies;
     this.categories = categories;
+    this.people = people;
   }
 
   @Override
@@ -52,6 +58,25 @@ class DraftingForm extends ItemFormListener {
     List<Map<String, String>> options = categories.optionsFor(item.kind()).entrySet().stream()
         .map(option -> Map.of("label", option.getValue(), "value", option.getKey())).toList();
     task.setVariableLocal("categoryOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
+  }
+
+  /** Fills 承办人 and the phone, where still empty, from the directory entry of the user who claimed the task. */
+  @Override
+  protected void assigned(DelegateTask task, Item item) {
+    if (task.getAssignee() == null) {
+      return;
+    }
+    people.contact(task.getAssignee()).ifPresent(handler -> {
+      fillIfEmpty(task, "handlerName", handler.name());
+      fillIfEmpty(task, "handlerPhone", handler.phone());
+    });
+  }
+
+  private static void fillIfEmpty(DelegateTask task, String key, String value) {
+    Object current = task.getVariableLocal(key);
+    if (value != null && (current == null || current.toString().isBlank())) {
+      task.setVariableLocal(key, value);
+    }
   }
 
   @Override
