@@ -3,6 +3,7 @@ package org.proposalhandling.demo;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.platform.Seeds;
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +26,7 @@ class DemoUsers implements ApplicationRunner {
     this.identity = identity;
   }
 
-  record DemoUser(String id, String lastName, String firstName, String unit, List<Role> roles) {
+  record DemoUser(String id, String lastName, String firstName, String unit, List<Role> roles, String phone) {
   }
 
   record UserSeeds(List<DemoUser> users) {
@@ -46,6 +47,9 @@ class DemoUsers implements ApplicationRunner {
       identity.saveUser(user);
       identity.createMembership(seed.id(), seed.unit());
       seed.roles().forEach(role -> identity.createMembership(seed.id(), role.groupOf(seed.unit())));
+      if (seed.phone() != null) {
+        identity.setUserInfo(seed.id(), People.PHONE, seed.phone());
+      }
     }
   }
 }

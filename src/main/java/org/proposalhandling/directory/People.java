@@ -1,13 +1,15 @@
 package org.proposalhandling.directory;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.stereotype.Service;
 
 /**
- * Who holds a role in a unit, to address mail to them. The directory is read as the system: a handler whose
- * step causes a mail may not list users himself.
+ * Who holds a role in a unit, to address mail to them, and how a user signs a reply he drafts. The directory
+ * is read as the system: a handler whose step causes a mail may not list users himself.
  */
 @Service
 public class People {
@@ -15,6 +17,13 @@ public class People {
   /** A person to write to; the name in Chinese order, family name first. */
   public record Person(String id, String name, String email) {
   }
+
+  /** How a person signs as 承办人 of a reply: his name and, where the directory has it, his office phone. */
+  public record Contact(String name, String phone) {
+  }
+
+  /** The user-info key of a user's office phone (Camunda keeps no phone of its own). */
+  public static final String PHONE = "phone";
 
   private final IdentityService identity;
   private final SystemActions system;
@@ -30,6 +39,15 @@ public class People {
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(user -> new Person(user.getId(), nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()), user.getEmail()))
         .toList();
+  }
+
+  /** The user's name and phone; empty for an unknown user or one without a name. */
+  public Optional<Contact> contact(String userId) {
+    return system.run(() -> {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      String name = user == null ? "" : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).strip();
+      return name.isEmpty() ? Optional.<Contact>empty() : Optional.of(new Contact(name, identity.getUserInfo(userId, PHONE)));
+    });
   }
 
   private static String nullToEmpty(String text) {

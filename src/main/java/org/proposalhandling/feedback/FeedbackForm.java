@@ -45,6 +45,7 @@ class FeedbackForm extends ItemFormListener {
     fields.put("contactRating", "");
     fields.put("attitudeRating", "");
     fields.put("feedbackComments", "");
+    fields.put("unsatisfiedReason", "");
     show(task, fields);
   }
 
@@ -57,12 +58,21 @@ class FeedbackForm extends ItemFormListener {
     if ((contactRating != null && !RATINGS.contains(contactRating)) || (attitudeRating != null && !RATINGS.contains(attitudeRating))) {
       throw new FormValidationException("评价等级只能是：好、较好、一般、差。");
     }
-    String comments = form.optionalText("feedbackComments", "意见和建议", 4000);
+    String comments = comments(form, satisfaction == Satisfaction.UNSATISFIED);
     if (satisfaction == Satisfaction.UNSATISFIED && comments == null) {
-      throw new FormValidationException("选择「不满意」时请在「意见和建议」中说明理由，承办单位将据此再次办理。");
+      throw new FormValidationException("选择「不满意」时请填写不满意的理由，承办单位将据此再次办理。");
     }
     feedbacks.save(new Feedback(item.id(), item.handlingRound(), satisfaction, contactRating, attitudeRating,
         comments, currentUser(task), EngineClock.now()));
     lifecycle().feedbackRecorded(item.id(), satisfaction, comments);
+  }
+
+  /**
+   * The form asks for 不满意的理由 (required) in place of 意见和建议 once 不满意 is chosen; the link's page and
+   * REST clients send the reason as 意见和建议.
+   */
+  private static String comments(FormValues form, boolean unsatisfied) {
+    String reason = unsatisfied ? form.optionalText("unsatisfiedReason", "不满意的理由", 4000) : null;
+    return reason != null ? reason : form.optionalText("feedbackComments", "意见和建议", 4000);
   }
 }

@@ -13,7 +13,10 @@ import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
 
-/** 沟通联系: the law requires the unit to contact the proposer before it replies; this records when, how and what. */
+/**
+ * 沟通联系: the law requires the unit to contact the proposer before it replies; this records when, how and what.
+ * The form shows how to reach the proposer and, in re-handling, why he was not satisfied with the first reply.
+ */
 @Component("contactRecordForm")
 class ContactRecordForm extends ItemFormListener {
 
@@ -27,16 +30,28 @@ class ContactRecordForm extends ItemFormListener {
     }
   }
 
-  private final HandlingRecords records;
+  private static final String UNKNOWN = "（未登记）";
 
-  ContactRecordForm(ItemRepository items, HandlingRecords records) {
+  private final HandlingRecords records;
+  private final HandlingSummary summary;
+
+  ContactRecordForm(ItemRepository items, HandlingRecords records, HandlingSummary summary) {
     super(items);
     this.records = records;
+    this.summary = summary;
   }
 
   @Override
   protected void prepare(DelegateTask task, Item item) {
-    show(task, Map.of("contactedOn", "", "contactMeans", "", "contactSummary", ""));
+    show(task, Map.of(
+        "proposerPhone", orUnknown(item.proposerPhone()),
+        "proposerEmail", orUnknown(item.proposerEmail()),
+        "proposerComments", summary.proposerComments(item.id(), item.handlingRound()),
+        "contactedOn", "", "contactMeans", "", "contactSummary", ""));
+  }
+
+  private static String orUnknown(String contact) {
+    return contact == null || contact.isBlank() ? UNKNOWN : contact;
   }
 
   @Override

@@ -14,18 +14,22 @@ import org.proposalhandling.workflow.FormValues;
 
 /**
  * A step that approves the draft reply or sends it back to drafting with a comment the drafter will read:
- * the office head's review and the responsible official's sign-off.
+ * the office head's review and the responsible official's sign-off. Beside the draft the form shows what it
+ * answers: the proposal (in the item's header), the co-handling opinions and the contact record.
  */
 public abstract class DraftDecisionForm extends ItemFormListener {
 
   private final ReplyRepository replies;
   private final HandlingRecords records;
+  private final HandlingSummary summary;
   private final Stage stage;
 
-  protected DraftDecisionForm(ItemRepository items, ReplyRepository replies, HandlingRecords records, Stage stage) {
+  protected DraftDecisionForm(ItemRepository items, ReplyRepository replies, HandlingRecords records,
+                              HandlingSummary summary, Stage stage) {
     super(items);
     this.replies = replies;
     this.records = records;
+    this.summary = summary;
     this.stage = stage;
   }
 
@@ -37,6 +41,8 @@ public abstract class DraftDecisionForm extends ItemFormListener {
     fields.put("categoryLabel", ReplyCategories.labelOf(draft.category()));
     fields.put("disclosureLabel", Disclosure.labelOf(draft.disclosure()));
     fields.put("handler", draft.handler());
+    fields.put("coHandlingOpinions", summary.opinionsText(item.id()));
+    fields.put("contactRecord", summary.contactRecord(item.id(), item.handlingRound()));
     fields.put("decision", "");
     fields.put("comment", "");
     show(task, fields);

@@ -4,13 +4,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.proposalhandling.handling.HandlingRecords.Note;
-import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
@@ -20,35 +17,37 @@ import org.springframework.stereotype.Component;
 
 /**
  * 起草答复: the lead unit's handler writes the reply, seeing the co-handling opinions, the contact record,
- * and why an earlier draft came back. A second round starts from the first reply.
+ * and why an earlier draft came back. A second round starts from the first reply. The handler who claims the
+ * task finds 承办人 filled with his own name and phone: the task is created by whoever finished the step
+ * before (a job, the reviewer who sent it back), so only the claim tells who drafts.
  */
 @Component("draftingForm")
 class DraftingForm extends ItemFormListener {
 
-  private final HandlingRecords records;
+  private final HandlingSummary summary;
   private final ReplyRepository replies;
   private final ReplyCategories categories;
+  private final People people;
 
-  DraftingForm(ItemRepository items, HandlingRecords records, ReplyRepository replies, ReplyCategories categories) {
+  DraftingForm(ItemRepository items, HandlingSummary summary, ReplyRepository replies, ReplyCategories categories,
+               People people) {
     super(items);
-    this.records = records;
+    this.summary = summary;
     this.replies = replies;
     this.categories = categories;
+    this.people = people;
   }
 
   @Override
   protected void prepare(DelegateTask task, Item item) {
     lifecycle().startDrafting(item.id());
     int round = item.handlingRound();
-    List<Note> notes = records.returns(item.id(), round);
     Reply draft = replies.find(item.id(), round).or(() -> replies.find(item.id(), round - 1)).orElse(null);
     Map<String, Object> fields = new HashMap<>();
-    fields.put("coHandlingOpinions", records.opinions(item.id()).stream()
-        .map(opinion -> "【" + opinion.unitName() + "】" + opinion.opinion())
-        .collect(Collectors.joining("\n\n")));
-    fields.put("contactRecord", records.contact(item.id(), round).map(ContactRecordForm::describe).orElse(""));
-    fields.put("returnComments", describe(notes.stream().filter(note -> note.stage() != Stage.FEEDBACK)));
-    fields.put("proposerComments", describe(notes.stream().filter(note -> note.stage() == Stage.FEEDBACK)));
+    fields.put("coHandlingOpinions", summary.opinionsText(item.id()));
+    fields.put("contactRecord", summary.contactRecord(item.id(), round));
+    fields.put("returnComments", summary.returnComments(item.id(), round));
+    fields.put("proposerComments", summary.proposerComments(item.id(), round));
     fields.put("publicationConsentLabel", item.publicationConsent() ? "同意公开答复" : "不同意公开答复");
     fields.put("replyText", draft == null ? "" : draft.body());
     fields.put("category", draft == null ? "" : draft.category());
@@ -59,6 +58,25 @@ class DraftingForm extends ItemFormListener {
     List<Map<String, String>> options = categories.optionsFor(item.kind()).entrySet().stream()
         .map(option -> Map.of("label", option.getValue(), "value", option.getKey())).toList();
     task.setVariableLocal("categoryOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
+  }
+
+  /** Fills 承办人 and the phone, where still empty, from the directory entry of the user who claimed the task. */
+  @Override
+  protected void assigned(DelegateTask task, Item item) {
+    if (task.getAssignee() == null) {
+      return;
+    }
+    people.contact(task.getAssignee()).ifPresent(handler -> {
+      fillIfEmpty(task, "handlerName", handler.name());
+      fillIfEmpty(task, "handlerPhone", handler.phone());
+    });
+  }
+
+  private static void fillIfEmpty(DelegateTask task, String key, String value) {
+    Object current = task.getVariableLocal(key);
+    if (value != null && (current == null || current.toString().isBlank())) {
+      task.setVariableLocal(key, value);
+    }
   }
 
   @Override
@@ -74,9 +92,5 @@ class DraftingForm extends ItemFormListener {
         form.requiredText("handlerName", "承办人"), form.requiredText("handlerPhone", "承办人联系电话"));
     lifecycle().submitDraft(item.id(), "答复类别：" + ReplyCategories.labelOf(category) + "；" + Disclosure.labelOf(disclosure)
         + "；" + body.length() + " 字");
-  }
-
-  private static String describe(Stream<Note> notes) {
-    return notes.map(Note::describe).collect(Collectors.joining("\n\n"));
   }
 }

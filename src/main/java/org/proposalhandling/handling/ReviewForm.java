@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("reviewForm")
 class ReviewForm extends DraftDecisionForm {
 
-  ReviewForm(ItemRepository items, ReplyRepository replies, HandlingRecords records) {
-    super(items, replies, records, Stage.REVIEW);
+  ReviewForm(ItemRepository items, ReplyRepository replies, HandlingRecords records, HandlingSummary summary) {
+    super(items, replies, records, summary, Stage.REVIEW);
   }
 
   @Override

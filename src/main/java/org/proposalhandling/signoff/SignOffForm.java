@@ -3,6 +3,7 @@ package org.proposalhandling.signoff;
 import org.proposalhandling.handling.DraftDecisionForm;
 import org.proposalhandling.handling.HandlingRecords;
 import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.handling.HandlingSummary;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component("signOffForm")
 class SignOffForm extends DraftDecisionForm {
 
-  SignOffForm(ItemRepository items, ReplyRepository replies, HandlingRecords records) {
-    super(items, replies, records, Stage.SIGN_OFF);
+  SignOffForm(ItemRepository items, ReplyRepository replies, HandlingRecords records, HandlingSummary summary) {
+    super(items, replies, records, summary, Stage.SIGN_OFF);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.proposalhandling.signoff;
 
+import org.proposalhandling.handling.HandlingSummary;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyCategories;
 import org.proposalhandling.handling.ReplyRepository;
@@ -14,19 +15,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The official's sign-off links of a reply (see {@link SignOffLinkPages}): the page shows the draft reply. */
+/**
+ * The official's sign-off links of a reply (see {@link SignOffLinkPages}): the page shows the draft beside
+ * the proposal, the co-handling opinions and the contact record, as the Tasklist sign-off form does.
+ */
 @Controller
 @RequestMapping("/links/sign-off")
 class SignOffLinkController extends SignOffLinkPages {
 
   private final ItemRepository items;
   private final ReplyRepository replies;
+  private final HandlingSummary summary;
 
   SignOffLinkController(LinkTokens tokens, LinkedTasks linkedTasks, TransactionTemplate transaction, ItemRepository items,
-                        ReplyRepository replies) {
+                        ReplyRepository replies, HandlingSummary summary) {
     super(SignOffMail.PURPOSE, tokens, linkedTasks, transaction);
     this.items = items;
     this.replies = replies;
+    this.summary = summary;
   }
 
   @Override
@@ -37,6 +43,9 @@ class SignOffLinkController extends SignOffLinkPages {
     model.addAttribute("reference", item.reference());
     model.addAttribute("draft", draft);
     model.addAttribute("category", ReplyCategories.labelOf(draft.category()));
+    // What the draft answers, as the Tasklist sign-off form shows it: the official decides from this page alone.
+    model.addAttribute("opinions", summary.opinions(item.id()));
+    model.addAttribute("contactRecord", summary.contactRecord(item.id(), item.handlingRound()));
     model.addAttribute("decision", decision);
     model.addAttribute("error", error);
     return "links/sign-off";

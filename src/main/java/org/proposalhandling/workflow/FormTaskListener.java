@@ -39,6 +39,8 @@ public abstract class FormTaskListener<S> implements TaskListener {
           task.setVariableLocal(key, null);
         }
       }
+    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      assigned(task, subject);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       refuseStrayVariables(task);
       completed(task, subject, FormValues.ofTask(task));
@@ -50,6 +52,13 @@ public abstract class FormTaskListener<S> implements TaskListener {
 
   /** Names the task and fills its form. */
   protected abstract void created(DelegateTask task, S subject);
+
+  /**
+   * Fills in what depends on who works on the task, once a user claims it (only where the model also names the
+   * listener for the assignment event); nothing by default.
+   */
+  protected void assigned(DelegateTask task, S subject) {
+  }
 
   /** Validates the submitted values (a {@link FormValidationException} refuses them) and stores them. */
   protected abstract void completed(DelegateTask task, S subject, FormValues form);

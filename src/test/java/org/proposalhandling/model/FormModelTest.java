@@ -24,6 +24,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.proposalhandling.workflow.FormParts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -46,6 +47,9 @@ import org.w3c.dom.NodeList;
 class FormModelTest {
 
   static final Path FORMS = Path.of("forms");
+  static final Path PARTS = FORMS.resolve("parts");
+  static final Path MODEL = Path.of("processes", "proposal-handling.bpmn");
+  static final Path ITEM_HEADER = PARTS.resolve("item-header.json");
   static final Path PROCESSES = Path.of("processes");
   static final Path SOURCES = Path.of("src/main/java");
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -102,7 +106,7 @@ class FormModelTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("formFiles")
   void formIsACamundaFormWithChineseLabels(Path file) {
-    JsonNode form = readJson(file);
+    JsonNode form = readForm(file);
 
     assertThat(form.path("id").asText()).as("id of %s", file).isEqualTo(baseName(file, ".form"));
     assertThat(form.path("schemaVersion").isInt()).as("%s has a numeric schemaVersion", file).isTrue();
@@ -202,10 +206,104 @@ class FormModelTest {
     }
   }
 
+  // Parts the forms share.
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formSteps")
+  void theItemHeaderIsWrittenOnceAndOpensEveryTasksForm(FormStep step) {
+    Path file = FORMS.resolve(step.formRef() + ".form");
+    List<JsonNode> header = components(readJson(ITEM_HEADER)).toList();
+    List<String> headerKeys = header.stream().filter(component -> component.has("key"))
+        .map(component -> component.get("key").asText()).toList();
+    List<String> ownKeys = components(readJson(file)).filter(component -> component.has("key"))
+        .map(component -> component.get("key").asText()).toList();
+    List<JsonNode> deployed = components(readForm(file)).toList();
+
+    assertThat(ownKeys).as("%s writes none of the header's fields itself", file).doesNotContainAnyElementsOf(headerKeys);
+    if (step.elementId().startsWith("StartEvent")) {
+      assertThat(deployed).as("%s: the start form has no item yet", file).doesNotContainAnyElementsOf(header);
+    } else {
+      assertThat(deployed.subList(0, header.size())).as("%s opens with the item's header", file).isEqualTo(header);
+    }
+  }
+
+  @Test
+  void aPlaceholderNamingAMissingPartFails() {
+    JsonNode form = JSON.createObjectNode().set("components", JSON.createArrayNode().add(
+        JSON.createObjectNode().put("type", "text").set("properties", JSON.createObjectNode().put(FormParts.PART, "none"))));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FormParts.assemble(form, part -> null))
+        .hasMessageContaining("forms/parts/none.json");
+  }
+
+  // What each form shows its person (issue 18).
+
+  @Test
+  void theContactFormShowsHowToReachTheProposerAndWhyHeWasNotSatisfied() {
+    Form form = form("contact-record");
+
+    assertThat(List.of("proposerPhone", "proposerEmail", "proposerComments")).allSatisfy(key ->
+        assertThat(form.readonly(key)).as("contact-record shows %s read-only", key).isTrue());
+    assertThat(hiddenWhen(form, "proposerComments")).as("the reason is hidden in the first round, when it is empty")
+        .contains("proposerComments = \"\"");
+  }
+
+  @Test
+  void reviewAndSignOffShowTheProposalTheOpinionsAndTheContactBesideTheDraft() {
+    for (String id : List.of("review", "sign-off")) {
+      Form form = form(id);
+      List<String> keys = List.copyOf(form.fields().keySet());
+      assertThat(keys).as(id).containsSubsequence("itemContent", "replyText", "coHandlingOpinions", "contactRecord");
+      assertThat(List.of("itemContent", "replyText", "coHandlingOpinions", "contactRecord")).allSatisfy(key ->
+          assertThat(form.readonly(key)).as("%s shows %s read-only", id, key).isTrue());
+    }
+  }
+
+  @Test
+  void theDraftingFormHidesEmptyCommentsAndTheHandlerIsFilledOnClaim() {
+    Form form = form("drafting");
+
+    for (String key : List.of("returnComments", "proposerComments")) {
+      assertThat(hiddenWhen(form, key)).as("drafting hides %s when empty", key).contains(key + " = null", key + " = \"\"");
+    }
+    assertThat(form.required("handlerName")).isTrue();
+    NodeList listeners = elementWithId(MODEL, "Task_DraftReply").getElementsByTagNameNS(CAMUNDA, "taskListener");
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < listeners.getLength(); i++) {
+      Element listener = (Element) listeners.item(i);
+      events.add(listener.getAttribute("event") + " " + listener.getAttribute("delegateExpression"));
+    }
+    assertThat(events).as("the drafting form's listener hears the claim").contains("assignment ${draftingForm}");
+  }
+
+  @Test
+  void notSatisfiedAsksForAReasonAndThePaperFeedbackTaskIsDue() {
+    Form form = form("feedback");
+
+    assertThat(form.required("unsatisfiedReason")).isTrue();
+    assertThat(hiddenWhen(form, "unsatisfiedReason")).contains("satisfaction = \"UNSATISFIED\" then false else true");
+    assertThat(hiddenWhen(form, "feedbackComments")).isEqualTo("=satisfaction = \"UNSATISFIED\"");
+    assertThat(elementWithId(MODEL, "Task_Feedback").getAttributeNS(CAMUNDA, "dueDate")).isEqualTo("${deadlines.feedbackReminderDue(execution)}");
+  }
+
+  static String hiddenWhen(Form form, String key) {
+    return form.fields().get(key).path("conditional").path("hide").asText("");
+  }
+
+  static Element elementWithId(Path model, String id) {
+    NodeList elements = readXml(model).getElementsByTagNameNS(BPMN, "*");
+    for (int i = 0; i < elements.getLength(); i++) {
+      if (id.equals(((Element) elements.item(i)).getAttribute("id"))) {
+        return (Element) elements.item(i);
+      }
+    }
+    return fail("no element " + id + " in " + model);
+  }
+
   // Reading the forms.
 
   static Form form(String id) {
-    JsonNode form = readJson(FORMS.resolve(id + ".form"));
+    JsonNode form = readForm(FORMS.resolve(id + ".form"));
     Map<String, JsonNode> fields = new LinkedHashMap<>();
     Set<String> valuesKeys = new TreeSet<>();
     Set<String> templated = new TreeSet<>();
@@ -234,6 +332,11 @@ class FormModelTest {
       all.addAll(components(component).toList());
     });
     return all.stream();
+  }
+
+  /** A form as it is deployed: assembled from its parts (see FormDeployment). */
+  static JsonNode readForm(Path file) {
+    return FormParts.assemble(readJson(file), part -> readJson(PARTS.resolve(part + ".json")));
   }
 
   static JsonNode readJson(Path file) {
