@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -42,6 +43,7 @@ final class AppCycle implements Cycle {
   private final AppNode node;
   private final Map<String, EngineRestClient> clients = new ConcurrentHashMap<>();
   private final Map<String, String> itemIds = new ConcurrentHashMap<>();
+  private final Set<String> usedTokens = ConcurrentHashMap.newKeySet();
   private final HttpClient http = HttpClient.newHttpClient();
 
   AppCycle(AppNode node) {
@@ -168,21 +170,31 @@ final class AppCycle implements Cycle {
     }
   }
 
-  /** The token of the item's newest mail with such a link, as the mail sent renders it from the outbox's row. */
+  /**
+   * The token of the item's newest mail with such a link that the harness has not used yet, as the mail sent
+   * renders it from the outbox's row. It waits for that mail: in re-handling the steps follow each other
+   * without waiting for the jobs, and the round's sign-off mail may not be written yet when its review is done
+   * (the older mail's token answers 410).
+   */
   private String link(Planned item, Pattern pattern) {
     JdbcClient jdbc = node.bean(JdbcClient.class);
     String marker = pattern.pattern().substring(0, pattern.pattern().indexOf("(") - 1);
-    List<String> texts = jdbc.sql("select text_body from mail_message where subject_id = ? and text_body like ?"
-            + " order by created_at desc")
-        .params(itemIds.get(item.number()), "%" + marker + "%").query(String.class).list();
-    if (texts.isEmpty()) {
-      throw new IllegalStateException("No mail with " + marker + " for " + item.number());
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      List<String> texts = jdbc.sql("select text_body from mail_message where subject_id = ? and text_body like ?"
+              + " order by created_at desc")
+          .params(itemIds.get(item.number()), "%" + marker + "%").query(String.class).list();
+      for (String text : texts) {
+        Matcher matcher = pattern.matcher(node.bean(LinkTokens.class).render(text));
+        if (matcher.find() && usedTokens.add(matcher.group(1))) {
+          return matcher.group(1);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No new mail with " + marker + " for " + item.number());
+      }
+      Phases.sleep(100);
     }
-    Matcher matcher = pattern.matcher(node.bean(LinkTokens.class).render(texts.get(0)));
-    if (!matcher.find()) {
-      throw new IllegalStateException("No link in the mail of " + item.number());
-    }
-    return matcher.group(1);
   }
 
   private String postLink(String path, Map<String, String> fields) {

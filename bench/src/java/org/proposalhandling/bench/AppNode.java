@@ -16,7 +16,8 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
  * An app node as production runs it (job executor on, the demo's users and SMTP catcher), on the benchmark's
- * database. The first node serves HTTP on a free port; a second node (two nodes on one MariaDB) runs jobs only.
+ * database. The first node serves HTTP on a free port; a second node (two nodes on one MariaDB) runs jobs only,
+ * under an engine name of its own (two engines in one JVM need two names).
  */
 final class AppNode implements AutoCloseable {
 
@@ -35,7 +36,9 @@ final class AppNode implements AutoCloseable {
     }
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database.url("app"),
-        "--camunda.bpm.process-engine-name=" + name,
+        // The web node's engine keeps the default name: the engine REST API and Tasklist (at /engine-rest/task)
+        // serve the engine called "default", and answer 400 "No process engine available" for any other.
+        "--camunda.bpm.process-engine-name=" + (web ? "default" : name),
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.bench.Session.Planned;
 
@@ -44,6 +45,10 @@ final class BareEngine implements Cycle, AutoCloseable {
     configuration.setProcessEngineName("bench-baseline");
     configuration.setJobExecutorActivate(true);
     configuration.setMetricsEnabled(false);
+    // The app's id generator (the Spring Boot starter's). The standalone default, DbIdGenerator, fetches each
+    // block of ids in a second transaction on a second connection while the first is held: with the job
+    // executor's threads and the clients all at once that drained the pool for good (no connection in 30 s).
+    configuration.setIdGenerator(new StrongUuidGenerator());
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addClasspathResource("baseline/baseline-cycle.bpmn").deploy();

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The benchmark's databases, emptied before a run: H2 files under target/bench (opened as the app's default,
  * WRITE_DELAY=0), or MariaDB databases proposals_bench_* on the server that /work/mariadb.env's DB_HOST etc. name
- * (the user needs the right to create them). Their size: the H2 file, or MariaDB's data and index length.
+ * (the user needs the right to create them). Their size: H2's DISK_SPACE_USED of every table, or MariaDB's data
+ * and index length.
  */
 record BenchDatabase(boolean mariaDb, String host, String port, String user, String password) {
 
@@ -65,10 +66,17 @@ record BenchDatabase(boolean mariaDb, String host, String port, String user, Str
 
   long bytes(String name) {
     if (!mariaDb) {
-      try {
-        return Files.size(H2_DIRECTORY.resolve(name + ".mv.db"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      // The tables' own space, not the file's size: H2 appends changed pages and reclaims the old ones only
+      // later, so its file grew to 2.3 GB for 200 items whose rows take a few MB.
+      try (Connection connection = DriverManager.getConnection(url(name), user, password);
+           Statement statement = connection.createStatement();
+           ResultSet sum = statement.executeQuery("select sum(disk_space_used('\"' || table_schema || '\".\"'"
+               + " || table_name || '\"')) from information_schema.tables where table_schema = 'PUBLIC'"
+               + " and table_type = 'BASE TABLE'")) {
+        sum.next();
+        return sum.getLong(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
       }
     }
     try (Connection connection = server(); Statement statement = connection.createStatement()) {

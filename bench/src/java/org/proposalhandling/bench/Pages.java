@@ -28,28 +28,37 @@ final class Pages {
         "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
     for (int i = 0; i < tasklistSamples; i++) {
       tasklist.time(() -> {
-        expect(rest.post("/task?firstResult=0&maxResults=15", query).status(), "/task");
-        return expect(rest.post("/task/count", query).status(), "/task/count");
+        expect(rest.post("/task?firstResult=0&maxResults=15", query), "/task");
+        return expect(rest.post("/task/count", query), "/task/count");
       });
     }
     WebSession unit = new WebSession(node.port);
     unit.login(handler, AppCycle.PASSWORD);
     for (int i = 0; i < ledgerSamples; i++) {
-      ledger.time(() -> expect(unit.get("/items").statusCode(), "/items"));
+      ledger.time(() -> expect(unit.get("/items"), "/items"));
     }
     WebSession office = new WebSession(node.port);
     office.login(AppCycle.CLERK, AppCycle.PASSWORD);
     for (int i = 0; i < statisticsSamples; i++) {
       statistics.time(() -> {
-        HttpResponse<String> page = office.get("/statistics");
-        return expect(page.statusCode(), "/statistics");
+        return expect(office.get("/statistics"), "/statistics");
       });
     }
   }
 
-  private static int expect(int status, String path) {
+  private static int expect(EngineRestClient.Response response, String path) {
+    return expect(response.status(), String.valueOf(response.body()), path);
+  }
+
+  private static int expect(HttpResponse<String> response, String path) {
+    return expect(response.statusCode(), response.body(), path);
+  }
+
+  /** The status if 200; else fails with the body, which says why (the engine REST API's message, an error page). */
+  private static int expect(int status, String body, String path) {
     if (status != 200) {
-      throw new IllegalStateException(path + " answered " + status);
+      String shown = body == null ? "" : body.length() > 2000 ? body.substring(0, 2000) + "…" : body;
+      throw new IllegalStateException(path + " answered " + status + ": " + shown);
     }
     return status;
   }

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(LetterFontProperties.class)
 public class ReplyLetters {
 
-  private final LetterFontProperties fonts;
+  private final LetterFontFiles fonts;
 
-  ReplyLetters(LetterFontProperties fonts) {
+  ReplyLetters(LetterFontFiles fonts) {
     this.fonts = fonts;
   }
 
@@ -31,7 +31,8 @@ public class ReplyLetters {
    * @throws IllegalArgumentException when the text has a character no font draws
    */
   public byte[] render(ReplyLetter letter) {
-    try (PDDocument document = new PDDocument(); LetterFonts letterFonts = LetterFonts.open(document, fonts)) {
+    try (PDDocument document = new PDDocument()) {
+      LetterFonts letterFonts = LetterFonts.open(document, fonts);
       new LetterPdf(document, letterFonts).draw(new LetterLayout(letterFonts).lay(letter));
       describe(document, letter);
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();

@@ -40,7 +40,7 @@ class ReplyLettersTest {
 
   @BeforeAll
   static void render() throws IOException {
-    byte[] bytes = new ReplyLetters(LetterFontProperties.defaults()).render(d13());
+    byte[] bytes = new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(d13());
     Path artefacts = Files.createDirectories(Path.of("target", "letters"));
     Files.write(artefacts.resolve("D13.pdf"), bytes);
     pdf = Loader.loadPDF(bytes);
@@ -192,7 +192,7 @@ class ReplyLettersTest {
   void aMissingFontNamesTheFileAndThePackage() {
     LetterFontProperties noKai = new LetterFontProperties(null, null, null,
         new LetterFontProperties.FontFile("/nonexistent/ukai.ttc", "UKaiCN", null), null);
-    assertThatThrownBy(() -> new ReplyLetters(noKai).render(d13()))
+    assertThatThrownBy(() -> new ReplyLetters(new LetterFontFiles(noKai)).render(d13()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("/nonexistent/ukai.ttc")
         .hasMessageContaining("fonts-arphic-ukai")
@@ -206,7 +206,7 @@ class ReplyLettersTest {
     ReplyLetter letter = new ReplyLetter("对省十四届人大一次会议第0044号代表建议的答复", "吉民议字〔2023〕2号",
         reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
         LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001");
-    byte[] bytes = new ReplyLetters(LetterFontProperties.defaults()).render(letter);
+    byte[] bytes = new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter);
     Files.write(Path.of("target", "letters", "0044.pdf"), bytes);
     try (PDDocument document = Loader.loadPDF(bytes)) {
       ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
@@ -234,7 +234,7 @@ class ReplyLettersTest {
   void aCharacterNoFontHasIsRefusedByName() {
     ReplyLetter letter = new ReplyLetter("对第D13号提案的答复", null, "𠮷田先生", "正文。", "吉林省民政厅",
         LocalDate.of(2023, 6, 14), null, null, null, null, null);
-    assertThatThrownBy(() -> new ReplyLetters(LetterFontProperties.defaults()).render(letter))
+    assertThatThrownBy(() -> new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("𠮷").hasMessageContaining("U+20BB7");
   }
 

@@ -1,0 +1,108 @@
+package org.proposalhandling.letter;
+
+import java.io.Closeable;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.OTFParser;
+import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The font files of proposals.letter.fonts, each parsed once per application, when a letter first needs it.
+ * The CJK fonts are tens of megabytes and PDFBox keeps a font's whole glyph table in memory once it has parsed
+ * it: parsed again for every letter, a few mails with reply letters attached at once filled a 512 MB heap
+ * (issue #20). PDFBox 3 reads a parsed font from several threads (each thread through its own view of the
+ * file, the font's tables under its lock), as its own font cache shares fonts between documents.
+ */
+@Component
+final class LetterFontFiles implements Closeable {
+
+  /** A parsed font with its Unicode mapping. */
+  record Parsed(TrueTypeFont ttf, CmapLookup cmap) {
+  }
+
+  private final LetterFontProperties properties;
+  private final Map<String, Parsed> parsed = new HashMap<>();
+  private final List<Closeable> opened = new ArrayList<>();
+
+  LetterFontFiles(LetterFontProperties properties) {
+    this.properties = properties;
+  }
+
+  LetterFontProperties properties() {
+    return properties;
+  }
+
+  /**
+   * The font of {@code face}; a missing or unusable file is not remembered, so that installing it later
+   * helps without a restart.
+   */
+  synchronized Parsed font(Face face, LetterFontProperties.FontFile file) throws IOException {
+    String key = file.file() + "#" + file.name();
+    Parsed font = parsed.get(key);
+    if (font == null) {
+      font = parse(face, file);
+      parsed.put(key, font);
+    }
+    return font;
+  }
+
+  private Parsed parse(Face face, LetterFontProperties.FontFile file) throws IOException {
+    File path = new File(file.file());
+    if (!path.isFile()) {
+      String debianPackage = LetterFontProperties.PACKAGES.get(path.getName());
+      throw new IllegalStateException("找不到公文字体文件 " + file.file() + "（" + face.use + "用）："
+          + (debianPackage == null ? "" : "请安装 Debian 软件包 " + debianPackage + "（apt-get install "
+              + debianPackage + "），或")
+          + "在 proposals.letter.fonts." + face.key + ".file 中指定一个 TrueType 字体文件。");
+    }
+    TrueTypeFont ttf = file.name() == null || file.name().isBlank() ? single(path) : inCollection(path, face, file);
+    if (ttf instanceof OpenTypeFont otf && otf.isPostScript()) {
+      throw new IllegalStateException("公文字体 " + file.file() + "（" + face.use + "用）是 CFF 轮廓的 OpenType 字体，"
+          + "PDFBox 无法子集嵌入：请在 proposals.letter.fonts." + face.key + " 中改用 TrueType（glyf）轮廓的字体。");
+    }
+    return new Parsed(ttf, ttf.getUnicodeCmapLookup());
+  }
+
+  private TrueTypeFont single(File path) throws IOException {
+    TrueTypeFont ttf = new OTFParser().parse(new RandomAccessReadBufferedFile(path));
+    opened.add(ttf);
+    return ttf;
+  }
+
+  private TrueTypeFont inCollection(File path, Face face, LetterFontProperties.FontFile file) throws IOException {
+    TrueTypeCollection collection = new TrueTypeCollection(path);
+    TrueTypeFont ttf = collection.getFontByName(file.name());
+    if (ttf == null) {
+      List<String> names = new ArrayList<>();
+      collection.processAllFonts(font -> names.add(font.getName()));
+      collection.close();
+      throw new IllegalStateException("字体集 " + file.file() + " 中没有名为“" + file.name() + "”的字体（" + face.use
+          + "用），其中有：" + String.join("、", names) + "。请检查 proposals.letter.fonts." + face.key + ".name。");
+    }
+    opened.add(collection);
+    return ttf;
+  }
+
+  /** At the application's end (Spring closes a Closeable bean). */
+  @Override
+  public synchronized void close() {
+    for (Closeable source : opened) {
+      try {
+        source.close();
+      } catch (IOException e) {
+        // Read-only font files: nothing is lost if one fails to close.
+      }
+    }
+    opened.clear();
+    parsed.clear();
+  }
+}
