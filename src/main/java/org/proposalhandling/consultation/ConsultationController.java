@@ -51,10 +51,11 @@ class ConsultationController {
   private final UnitDirectory units;
   private final CommentSheet sheet;
   private final TaskService tasks;
+  private final OpenFormViews views;
 
   ConsultationController(Consultations consultations, Comments comments, Attachments attachments, ConsultationHistory history,
                          ConsultationAccess access, ConsultationStart start, UnitDirectory units, CommentSheet sheet,
-                         TaskService tasks) {
+                         TaskService tasks, OpenFormViews views) {
     this.consultations = consultations;
     this.comments = comments;
     this.attachments = attachments;
@@ -64,6 +65,7 @@ class ConsultationController {
     this.units = units;
     this.sheet = sheet;
     this.tasks = tasks;
+    this.views = views;
   }
 
   @GetMapping("/consultations")
@@ -228,6 +230,7 @@ class ConsultationController {
             ? "送审稿已报签发，不能再修改。" : "只有起草单位的承办人可以处理意见、修改草案。");
       }
       redirect.addFlashAttribute("notice", action.on(found.get()));
+      views.refresh(found.get());
     } catch (FormValidationException refused) {
       redirect.addFlashAttribute("refusal", refused.getMessage());
     }

@@ -17,7 +17,7 @@ class ConsultationHistory {
     UNIT_COMMENTED("单位反馈意见"),
     UNIT_NO_COMMENT("单位无意见"),
     REMINDED("催告反馈"),
-    ROUND_CLOSED("征求期限届满"),
+    ROUND_CLOSED("本轮征求结束"),
     COMMENT_HANDLED("意见处理"),
     REVISED("修改草案"),
     COMMENTS_HANDLED("意见处理完毕"),

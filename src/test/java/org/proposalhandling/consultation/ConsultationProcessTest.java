@@ -169,7 +169,16 @@ class ConsultationProcessTest {
     String due = EngineClock.today().plusDays(30).toString();
     assertThatThrownBy(() -> driver.complete(id, "Task_HandleComments", Map.of("nextStep", "ANOTHER_ROUND", "nextDue", due)))
         .hasMessageContaining("请先在征求意见页面保存修改后的草案");
-    consultations.addVersion(id, "第一条 总则。\n第二条 基本养老服务清单，含十六个服务项目。\n第三条 保障措施。", "采纳财政厅意见", "jlmz-handler");
+    // Revised on the consultation's page, as the drafter does: the open handling form shows the new version at once.
+    WebSession drafter = new WebSession(port);
+    drafter.login("jlmz-handler", "demo");
+    String page = drafter.get("/consultations/" + id).body();
+    HttpResponse<String> revised = drafter.postForm("/consultations/" + id + "/versions", Map.of("_csrf", WebSession.csrfOf(page),
+        "body", "第一条 总则。\n第二条 基本养老服务清单，含十六个服务项目。\n第三条 保障措施。", "note", "采纳财政厅意见"));
+    assertThat(revised.statusCode()).isEqualTo(302);
+    assertThat(consultations.versions(id)).hasSize(2);
+    assertThat(engine.getTaskService().getVariableLocal(driver.task(id, "Task_HandleComments").getId(), "draftText"))
+        .asString().contains("含十六个服务项目");
     driver.complete(id, "Task_HandleComments", Map.of("nextStep", "ANOTHER_ROUND", "nextDue", due));
     driver.executeJobs(id);
 
