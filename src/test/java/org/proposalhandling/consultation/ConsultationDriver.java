@@ -45,7 +45,7 @@ class ConsultationDriver {
   /** The comment task of a unit: the one given to its handlers. */
   Task commentTask(String id, String unitId) {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("Task_UnitComments")
-        .taskCandidateGroup(unitId + "-handler").singleResult();
+        .taskCandidateGroup(unitId + "-handler").includeAssignedTasks().singleResult();
   }
 
   void answer(String id, String unitId, String comments) {
