@@ -82,6 +82,25 @@ class DecisionFormsBrowserTest {
   }
 
   @Test
+  void whatTheHandlerTypedBeforeClaimingStaysInTheDraftingForm() {
+    ProcessInstance instance = assigned("DF3", "jl-mz");
+    items.recordContact(instance);
+    items.executeJobs(instance);
+    String draftTask = items.task(instance, "Task_DraftReply").getId();
+
+    openLoginPage();
+    browser.login("jlmz-handler", "demo");
+    browser.waitForText(By.cssSelector("body"), "本单位待办");
+    browser.open(tasklist("#/?task=" + draftTask));
+    browser.visible(FORM);
+    browser.type("答复正文", "签收前写下的答复DF3");
+    browser.visible(By.cssSelector("button.claim")).click();
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
+    // The form was changed, so the claim does not load it afresh: the text is kept (承办人 shows on reopening).
+    assertThat(browser.formValues()).contains("签收前写下的答复DF3");
+  }
+
+  @Test
   void theOfficialsSignOffPageShowsTheCoHandlingOpinionsAndTheContact() {
     ProcessInstance instance = assigned("DF2", "jl-mz", "jl-cz");
     items.giveOpinion(instance, "jl-cz", "财政厅将统筹安排补助资金。");

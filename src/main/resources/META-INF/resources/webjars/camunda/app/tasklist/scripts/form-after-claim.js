@@ -22,6 +22,30 @@ const RELOAD_TIMEOUT_MS = 15000;
 // taskId -> reload(): returns a promise settled when the fresh form is shown (or given up).
 const reloaders = new Map();
 
+// form-js reports changes of its own right after rendering a form (Camunda then calls the form dirty), so what
+// the user did is told by the events: typing, ticking, picking from a drop-down list or a calendar.
+const PICKERS = '.fjs-dropdownlist, .fjs-taglist, .flatpickr-calendar';
+const NOT_TYPING = ['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape'];
+
+function changesValue(event) {
+  if (!event.isTrusted) {
+    return false;
+  }
+  if (event.type === 'keydown') {
+    return !NOT_TYPING.includes(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey;
+  }
+  if (event.type === 'mousedown') {
+    return Boolean(event.target.closest && event.target.closest(PICKERS));
+  }
+  return true;
+}
+
+function watchUserChanges(view) {
+  ['input', 'change', 'keydown', 'mousedown'].forEach((type) => view.container.addEventListener(type, (event) => {
+    view.dirty = view.dirty || changesValue(event);
+  }, true));
+}
+
 /**
  * One rendering of the form: its own child scope and container, and a stand-in for the controller of
  * camTasklistForm. While pending, the stand-in keeps the handlers it is given and ignores the rest, so the form
@@ -38,12 +62,7 @@ function rendering(link, scope, element, attrs, form, active) {
   stand.registerSaveHandler = handOver('registerSaveHandler');
   stand.registerCompletionHandler = handOver('registerCompletionHandler');
   stand.notifyFormValidated = (invalid) => view.active && form.notifyFormValidated(invalid);
-  stand.notifyFormDirty = (dirty) => {
-    if (view.active) {
-      view.dirty = view.dirty || dirty;
-      form.notifyFormDirty(dirty);
-    }
-  };
+  stand.notifyFormDirty = (dirty) => view.active && form.notifyFormDirty(dirty);
   stand.notifyFormInitialized = () => (view.active ? form.notifyFormInitialized() : settle.resolve());
   stand.notifyFormInitializationFailed = (error) => (view.active ? form.notifyFormInitializationFailed(error) : settle.reject(error));
   view.activate = () => {
@@ -57,6 +76,7 @@ function rendering(link, scope, element, attrs, form, active) {
     view.scope.$destroy();
     view.container.remove();
   };
+  watchUserChanges(view);
   element[0].appendChild(view.container);
   link(view.scope, angular.element(view.container), attrs, stand);
   return view;
