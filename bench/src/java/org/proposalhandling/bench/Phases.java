@@ -28,11 +28,18 @@ final class Phases implements AutoCloseable {
 
   private final ExecutorService clients;
   private final BooleanSupplier quiet;
+  private final Runnable afterPhase;
   private final Map<String, Phase> done = new LinkedHashMap<>();
 
   Phases(int threads, BooleanSupplier quiet) {
+    this(threads, quiet, () -> { });
+  }
+
+  /** @param afterPhase run after each phase, outside its time */
+  Phases(int threads, BooleanSupplier quiet, Runnable afterPhase) {
     this.clients = Executors.newFixedThreadPool(threads);
     this.quiet = quiet;
+    this.afterPhase = afterPhase;
   }
 
   <T> void run(String name, Collection<T> items, Consumer<T> step) {
@@ -59,6 +66,7 @@ final class Phases implements AutoCloseable {
     done.merge(name, phase, (a, b) -> new Phase(name, a.items() + b.items(), a.took().plus(b.took())));
     SessionBenchmark.LOG.info("{}: {} items in {} ms ({} items/s)", name, phase.items(), phase.took().toMillis(),
         "%.1f".formatted(phase.perSecond()));
+    afterPhase.run();
   }
 
   /** Until no job is due, seen twice in a row a quarter of a second apart (a job may create the next). */
