@@ -1,9 +1,10 @@
 package org.proposalhandling.consultation;
 
-import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.directory.Role;
+import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.springframework.stereotype.Component;
 
@@ -23,24 +24,9 @@ class ConsultationAccess {
     this.consultations = consultations;
   }
 
-  /** The units a user works for, from his Camunda groups (the unit's own group or any of its role groups). */
+  /** The units a user works for (see {@link UnitDirectory#unitsWorkedFor}). */
   Set<String> unitsOf(Authentication user) {
-    Set<String> result = new LinkedHashSet<>();
-    if (user == null || user.getGroupIds() == null) {
-      return result;
-    }
-    for (String group : user.getGroupIds()) {
-      if (units.find(group).isPresent()) {
-        result.add(group);
-      }
-      for (Role role : Role.values()) {
-        String unitId = role.unitOf(group);
-        if (unitId != null && units.find(unitId).isPresent()) {
-          result.add(unitId);
-        }
-      }
-    }
-    return result;
+    return units.unitsWorkedFor(user).stream().map(Unit::id).collect(Collectors.toSet());
   }
 
   boolean drafts(Authentication user, Consultation consultation) {

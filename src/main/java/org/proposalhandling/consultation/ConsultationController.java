@@ -3,11 +3,13 @@ package org.proposalhandling.consultation;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.consultation.Comment.Handling;
@@ -16,6 +18,7 @@ import org.proposalhandling.consultation.Comment.Source;
 import org.proposalhandling.consultation.Consultation.Stage;
 import org.proposalhandling.consultation.ConsultationHistory.Kind;
 import org.proposalhandling.directory.Role;
+import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.security.CurrentUser;
 import org.proposalhandling.workflow.FormValidationException;
@@ -124,8 +127,9 @@ class ConsultationController {
     Consultation consultation = found.get();
     boolean drafts = access.drafts(user, consultation);
     List<Consultations.Version> versions = consultations.versions(id);
+    Set<String> mine = access.unitsOf(user);
     List<Comment> visible = comments.of(id).stream()
-        .filter(comment -> drafts || comment.source() == Source.UNIT && access.unitsOf(user).contains(comment.unitId())).toList();
+        .filter(comment -> drafts || comment.source() == Source.UNIT && mine.contains(comment.unitId())).toList();
     model.addAttribute("consultation", consultation);
     model.addAttribute("draftingUnit", units.nameOf(consultation.draftingUnitId()));
     model.addAttribute("versions", versions);
@@ -208,7 +212,7 @@ class ConsultationController {
     Optional<Attachments.Upload> file = consultations.find(id).filter(consultation -> access.reads(CurrentUser.get(), consultation))
         .flatMap(consultation -> attachments.get(id, attachmentId));
     return file.map(upload -> ResponseEntity.ok()
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(upload.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(upload.fileName(), StandardCharsets.UTF_8).build().toString())
             .contentType(MediaType.APPLICATION_OCTET_STREAM).body(upload.content()))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }
@@ -237,7 +241,7 @@ class ConsultationController {
     return "redirect:/consultations/" + id;
   }
 
-  private List<org.proposalhandling.directory.Unit> draftingUnits(Authentication user) {
+  private List<Unit> draftingUnits(Authentication user) {
     return units.unitsOf(user, Role.HANDLER).stream().filter(unit -> !unit.assigningOffice()).toList();
   }
 

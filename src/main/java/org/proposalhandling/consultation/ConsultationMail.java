@@ -47,7 +47,7 @@ public class ConsultationMail {
   /** 通知征求意见单位: each unit asked in this round. */
   public void requestComments(DelegateExecution execution) {
     Consultation consultation = consultations.get(execution.getProcessBusinessKey());
-    mailPending(consultation, "【征求意见】", "，请反馈意见",
+    mailPending(consultation, pending(consultation), "【征求意见】", "，请反馈意见",
         units.nameOf(consultation.draftingUnitId()) + "起草了本草案，现征求贵单位意见。请在期限内登录系统，"
             + "在待办任务中提出书面意见；没有意见的，也请反馈「无意见」。逾期未反馈的，视为无意见。");
   }
@@ -55,23 +55,23 @@ public class ConsultationMail {
   /** 催告未反馈单位: units that have not answered some working days before the deadline. */
   public void remind(DelegateExecution execution) {
     Consultation consultation = consultations.get(execution.getProcessBusinessKey());
-    int sent = mailPending(consultation, "【催告】", "，征求意见即将截止",
+    List<String> pending = pending(consultation);
+    int sent = mailPending(consultation, pending, "【催告】", "，征求意见即将截止",
         "征求意见将于 " + consultation.commentDue() + " 截止，贵单位尚未反馈。请抓紧提出意见或反馈「无意见」。");
     if (sent > 0) {
-      history.record(consultation.id(), Kind.REMINDED, null, "已催告 " + pendingNames(consultation));
+      history.record(consultation.id(), Kind.REMINDED, null, "已催告 " + String.join("、", pending.stream().map(units::nameOf).toList()));
     }
   }
 
-  private int mailPending(Consultation consultation, String heading, String subjectTail, String message) {
-    List<String> pending = pending(consultation);
+  private int mailPending(Consultation consultation, List<String> pending, String heading, String subjectTail, String message) {
     int sent = 0;
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("起草单位", units.nameOf(consultation.draftingUnitId()));
+    facts.put("征求轮次", "第 " + consultation.round() + " 轮");
+    facts.put("反馈期限", consultation.commentDue());
+    facts.put("剩余工作日", Math.max(0, deadlines.calendar().workingDaysBetween(EngineClock.today(), consultation.commentDue())));
     for (String unitId : pending) {
       for (Person person : people.withEmailIn(Role.HANDLER.groupOf(unitId))) {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("起草单位", units.nameOf(consultation.draftingUnitId()));
-        facts.put("征求轮次", "第 " + consultation.round() + " 轮");
-        facts.put("反馈期限", consultation.commentDue());
-        facts.put("剩余工作日", Math.max(0, deadlines.calendar().workingDaysBetween(EngineClock.today(), consultation.commentDue())));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("recipient", person.name());
         model.put("reference", "《" + consultation.title() + "》");
@@ -90,9 +90,5 @@ public class ConsultationMail {
   private List<String> pending(Consultation consultation) {
     return consultations.units(consultation.id(), consultation.round()).stream()
         .filter(unit -> unit.answer() == Answer.PENDING).map(ConsultedUnit::unitId).toList();
-  }
-
-  private String pendingNames(Consultation consultation) {
-    return String.join("、", pending(consultation).stream().map(units::nameOf).toList());
   }
 }

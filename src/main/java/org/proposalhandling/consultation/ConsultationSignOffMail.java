@@ -52,8 +52,8 @@ class ConsultationSignOffMail implements JavaDelegate {
     tokens.supersede(PURPOSE, consultation.id());
     List<Person> officials = people.withEmailIn(Role.OFFICIAL.groupOf(consultation.draftingUnitId()));
     for (Person official : officials) {
-      String link = mailer.publicUrl() + "/links/consultation-sign-off/"
-          + tokens.issue(PURPOSE, consultation.id(), SIGN_OFF_TASK, official.id());
+      LinkTokens.DecisionLinks links = tokens.decisionLinks(mailer.publicUrl() + "/links/consultation-sign-off/", PURPOSE, consultation.id(), SIGN_OFF_TASK,
+          official.id());
       Map<String, Object> model = new HashMap<>();
       model.put("official", official.name());
       model.put("unit", units.nameOf(consultation.draftingUnitId()));
@@ -61,8 +61,8 @@ class ConsultationSignOffMail implements JavaDelegate {
       model.put("version", version.number());
       model.put("draft", version.body());
       model.put("explanation", consultation.explanation());
-      model.put("approveUrl", link + "?action=approve");
-      model.put("returnUrl", link + "?action=return");
+      model.put("approveUrl", links.approveUrl());
+      model.put("returnUrl", links.returnUrl());
       mailer.send(new Mail(consultation.id(), "consultation-sign-off", official.email(), List.of(),
           "【待签发】《" + consultation.title() + "》（送审稿）", model));
     }

@@ -104,17 +104,12 @@ class Consultations {
 
   List<ConsultedUnit> units(String id, int round) {
     return jdbc.sql("select * from consultation_unit where consultation_id = ? and round_no = ? order by unit_id")
-        .params(id, round)
-        .query((rs, row) -> new ConsultedUnit(rs.getString("unit_id"), rs.getInt("round_no"), Answer.valueOf(rs.getString("state")),
-            rs.getString("answered_by"), instant(rs.getTimestamp("answered_at"))))
-        .list();
+        .params(id, round).query(Consultations::consultedUnit).list();
   }
 
   List<ConsultedUnit> allUnits(String id) {
     return jdbc.sql("select * from consultation_unit where consultation_id = ? order by round_no, unit_id").param(id)
-        .query((rs, row) -> new ConsultedUnit(rs.getString("unit_id"), rs.getInt("round_no"), Answer.valueOf(rs.getString("state")),
-            rs.getString("answered_by"), instant(rs.getTimestamp("answered_at"))))
-        .list();
+        .query(Consultations::consultedUnit).list();
   }
 
   /**
@@ -139,14 +134,14 @@ class Consultations {
 
   List<Version> versions(String id) {
     return jdbc.sql("select * from consultation_version where consultation_id = ? order by version_no").param(id)
-        .query((rs, row) -> new Version(rs.getInt("version_no"), rs.getString("body"), rs.getString("note"),
-            rs.getString("created_by"), rs.getTimestamp("created_at").toInstant()))
-        .list();
+        .query(Consultations::version).list();
   }
 
   Version latestVersion(String id) {
-    List<Version> versions = versions(id);
-    return versions.get(versions.size() - 1);
+    return jdbc.sql("""
+            select * from consultation_version where consultation_id = ?
+              and version_no = (select max(version_no) from consultation_version where consultation_id = ?)""")
+        .params(id, id).query(Consultations::version).single();
   }
 
   int addVersion(String id, String body, String note, String user) {
@@ -172,6 +167,16 @@ class Consultations {
         rs.getString("next_step") == null ? null : NextStep.valueOf(rs.getString("next_step")),
         date(rs.getDate("public_opens")), date(rs.getDate("public_closes")), rs.getString("explanation"),
         rs.getString("signed_by"), instant(rs.getTimestamp("signed_at")), rs.getString("created_by"),
+        rs.getTimestamp("created_at").toInstant());
+  }
+
+  private static ConsultedUnit consultedUnit(ResultSet rs, int row) throws SQLException {
+    return new ConsultedUnit(rs.getString("unit_id"), rs.getInt("round_no"), Answer.valueOf(rs.getString("state")),
+        rs.getString("answered_by"), instant(rs.getTimestamp("answered_at")));
+  }
+
+  private static Version version(ResultSet rs, int row) throws SQLException {
+    return new Version(rs.getInt("version_no"), rs.getString("body"), rs.getString("note"), rs.getString("created_by"),
         rs.getTimestamp("created_at").toInstant());
   }
 

@@ -1,5 +1,6 @@
 package org.proposalhandling.consultation;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -93,7 +94,7 @@ class ExplanationDraft {
     return list.stream().filter(comment -> comment.handling() == handling).count();
   }
 
-  private static String date(java.time.Instant instant) {
+  private static String date(Instant instant) {
     return chinese(LocalDate.ofInstant(instant, EngineClock.ZONE));
   }
 

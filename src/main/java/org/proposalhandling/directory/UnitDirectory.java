@@ -2,6 +2,7 @@ package org.proposalhandling.directory;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,22 @@ public class UnitDirectory {
   /** The assigning office whose clerk this user is, if any. */
   public Optional<Unit> assigningOfficeOf(Authentication authentication) {
     return unitsOf(authentication, Role.CLERK).stream().filter(Unit::assigningOffice).findFirst();
+  }
+
+  /**
+   * The units a user works for, from his Camunda groups: the unit's own group ("jl-mz") or any of its role
+   * groups ("jl-mz-handler"), each unit once.
+   */
+  public List<Unit> unitsWorkedFor(Authentication authentication) {
+    if (authentication == null || authentication.getGroupIds() == null) {
+      return List.of();
+    }
+    return authentication.getGroupIds().stream()
+        .map(group -> find(group).or(() -> Arrays.stream(Role.values()).map(role -> role.unitOf(group))
+            .filter(unitId -> unitId != null).findFirst().flatMap(this::find)))
+        .flatMap(Optional::stream)
+        .distinct()
+        .toList();
   }
 
   /** The units in which the user holds this role, from his groups. */

@@ -3,7 +3,6 @@ package org.proposalhandling.ledger;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 
@@ -17,10 +16,8 @@ record LedgerScope(Set<String> officeIds, Set<String> unitIds) {
   static LedgerScope of(Authentication user, UnitDirectory directory) {
     Set<String> offices = new LinkedHashSet<>();
     Set<String> units = new LinkedHashSet<>();
-    if (user != null && user.getGroupIds() != null) {
-      for (String group : user.getGroupIds()) {
-        unitOf(group, directory).ifPresent(unit -> (unit.assigningOffice() ? offices : units).add(unit.id()));
-      }
+    for (Unit unit : directory.unitsWorkedFor(user)) {
+      (unit.assigningOffice() ? offices : units).add(unit.id());
     }
     return new LedgerScope(Set.copyOf(offices), Set.copyOf(units));
   }
@@ -32,17 +29,5 @@ record LedgerScope(Set<String> officeIds, Set<String> unitIds) {
   /** Proposers' contacts are for the assigning office and the lead unit, not for co-handling units. */
   boolean seesContactsOf(String assigningOfficeId, String leadUnitId) {
     return officeIds.contains(assigningOfficeId) || leadUnitId != null && unitIds.contains(leadUnitId);
-  }
-
-  private static java.util.Optional<Unit> unitOf(String group, UnitDirectory directory) {
-    java.util.Optional<Unit> unit = directory.find(group);
-    for (Role role : Role.values()) {
-      if (unit.isPresent()) {
-        return unit;
-      }
-      String unitId = role.unitOf(group);
-      unit = unitId == null ? unit : directory.find(unitId);
-    }
-    return unit;
   }
 }

@@ -73,6 +73,16 @@ public class LinkTokens {
     return "{{link:" + id + "}}";
   }
 
+  /** The two links of a sign-off mail, on one token of the holder's: the page asks which he meant before acting. */
+  public record DecisionLinks(String approveUrl, String returnUrl) {
+  }
+
+  /** Issues the holder's token for a sign-off page (its address up to the token) and returns its two links. */
+  public DecisionLinks decisionLinks(String pageUrl, String purpose, String subjectId, String activityId, String holder) {
+    String link = pageUrl + issue(purpose, subjectId, activityId, holder);
+    return new DecisionLinks(link + "?action=approve", link + "?action=return");
+  }
+
   /** Supersedes the unused tokens of a subject and purpose, before a new batch is issued. */
   public void supersede(String purpose, String subjectId) {
     jdbc.sql("""

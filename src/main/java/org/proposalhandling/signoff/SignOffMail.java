@@ -58,7 +58,8 @@ class SignOffMail implements JavaDelegate {
     tokens.supersede(PURPOSE, item.id());
     List<Person> officials = people.withEmailIn(Role.OFFICIAL.groupOf(item.leadUnitId()));
     for (Person official : officials) {
-      String link = mailer.publicUrl() + "/links/sign-off/" + tokens.issue(PURPOSE, item.id(), SIGN_OFF_TASK, official.id());
+      LinkTokens.DecisionLinks links = tokens.decisionLinks(mailer.publicUrl() + "/links/sign-off/", PURPOSE, item.id(), SIGN_OFF_TASK,
+          official.id());
       Map<String, Object> model = new HashMap<>();
       model.put("official", official.name());
       model.put("unit", units.nameOf(item.leadUnitId()));
@@ -69,8 +70,8 @@ class SignOffMail implements JavaDelegate {
       model.put("reply", draft.body());
       model.put("handler", draft.handler());
       model.put("due", item.replyDue());
-      model.put("approveUrl", link + "?action=approve");
-      model.put("returnUrl", link + "?action=return");
+      model.put("approveUrl", links.approveUrl());
+      model.put("returnUrl", links.returnUrl());
       mailer.send(new Mail(item.id(), "sign-off", official.email(), List.of(),
           (item.handlingRound() > 1 ? "【待签发】【再次办理】" : "【待签发】") + item.reference() + "的答复", model));
     }

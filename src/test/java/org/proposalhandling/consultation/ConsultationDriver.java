@@ -1,12 +1,16 @@
 package org.proposalhandling.consultation;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.proposalhandling.workflow.EngineClock;
 
 /** Drives a consultation through its process as the users' actions do, running its jobs explicitly. */
 class ConsultationDriver {
@@ -73,5 +77,10 @@ class ConsultationDriver {
   boolean ended(String id) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(ConsultationStart.PROCESS).count() == 0;
+  }
+
+  /** Sets the engine's clock to a time in Beijing. */
+  static void at(String beijingTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
   }
 }

@@ -139,18 +139,18 @@ class ConsultationProcessTest {
 
   @Test
   void aUnitThatMissesTheDeadlineIsRecordedAsSuchAndTheRoundClosesOnTime() {
-    at("2026-03-02T09:00");
+    ConsultationDriver.at("2026-03-02T09:00");
     String id = driver.started("养老服务举措B" + System.nanoTime(), LocalDate.of(2026, 3, 13));
     driver.answer(id, "jl-cz", "建议明确资金来源。");
     driver.answer(id, "jl-wjw", null);
 
-    at("2026-03-10T08:00");
+    ConsultationDriver.at("2026-03-10T08:00");
     driver.executeJobs(id);
     mail.sendDueMail();
     assertThat(mail.to("jlyjj-handler@demo.local", "【催告】")).as("the silent unit is reminded").isNotEmpty();
     assertThat(driver.tasks(id, "Task_UnitComments")).hasSize(1);
 
-    at("2026-03-14T00:01");
+    ConsultationDriver.at("2026-03-14T00:01");
     driver.executeJobs(id);
     assertThat(driver.tasks(id, "Task_UnitComments")).isEmpty();
     assertThat(driver.tasks(id, "Task_HandleComments")).hasSize(1);
@@ -194,7 +194,7 @@ class ConsultationProcessTest {
 
   @Test
   void aPublicRoundTakesCommentsFromThePublicPageHeldForModeration() {
-    at("2026-04-01T09:00");
+    ConsultationDriver.at("2026-04-01T09:00");
     String id = driver.started("养老服务举措D" + System.nanoTime(), LocalDate.of(2026, 4, 10));
     ConsultationDriver.UNITS.forEach(unit -> driver.answer(id, unit, null));
     driver.executeJobs(id);
@@ -222,7 +222,7 @@ class ConsultationProcessTest {
 
     comments.moderate(held.id(), Moderation.SHOWN);
     assertThat(visitor.get("/public/consultations/" + id).body()).contains("建议提高高龄津贴。");
-    at("2026-05-09T00:01");
+    ConsultationDriver.at("2026-05-09T00:01");
     driver.executeJobs(id);
     assertThat(consultations.get(id).stage()).isEqualTo(Stage.PUBLIC_HANDLING);
     String closed = visitor.get("/public/consultations/" + id).body();
@@ -247,7 +247,7 @@ class ConsultationProcessTest {
     return received.stream().filter(comment -> unitId.equals(comment.unitId())).findFirst().orElseThrow();
   }
 
-  private static String token(String page) {
+  static String token(String page) {
     Matcher matcher = Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"").matcher(page);
     assertThat(matcher.find()).isTrue();
     return matcher.group(1);
@@ -258,9 +258,5 @@ class ConsultationProcessTest {
     Matcher matcher = Pattern.compile("验证问题：(.)加(.)等于几").matcher(page);
     assertThat(matcher.find()).isTrue();
     return String.valueOf(List.of(NUMERALS).indexOf(matcher.group(1)) + List.of(NUMERALS).indexOf(matcher.group(2)));
-  }
-
-  private static void at(String beijingTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
   }
 }
