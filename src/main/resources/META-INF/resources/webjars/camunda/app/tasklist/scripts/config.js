@@ -39,16 +39,14 @@ export default {
     fallbackLocale: 'zh'
   },
   // This office's words and widgets (scripts/*.js, each says why): form-js messages and the date picker in
-  // Chinese, searching by an item's number, 登记 instead of starting a process, due dates on task cards, a
-  // task's form loaded afresh on claiming it (what the claim filled in, e.g. 承办人, shows at once).
+  // Chinese, searching by an item's number, 登记 instead of starting a process, due dates on task cards.
   customScripts: [
     'scripts/form-words',
     'scripts/date-picker',
     'scripts/task-search',
     'scripts/registration',
     'scripts/task-card',
-    'scripts/ledger-link',
-    'scripts/form-after-claim'
+    'scripts/ledger-link'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
