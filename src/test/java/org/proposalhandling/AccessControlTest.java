@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,13 @@ class AccessControlTest {
     assertThat(history.status()).as(String.valueOf(history.body())).isEqualTo(200);
     assertThat(history.body()).hasSize(1);
     assertThat(civilAffairs.get("/process-instance?businessKey=" + ofFinance.getBusinessKey()).body()).isEmpty();
+    // The tasks' history too, read through the instance's grant: the engine keeps no grant per historic task.
+    JsonNode tasks = civilAffairs.get("/history/task?finished=true&processInstanceBusinessKey=" + ofCivilAffairs.getBusinessKey()).body();
+    assertThat(tasks).as("finished tasks of the unit's item").hasSizeGreaterThanOrEqualTo(3);
+    for (JsonNode task : tasks) {
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK)
+          .resourceId(task.get("id").asText()).count()).as("HISTORIC_TASK grants of " + task.get("name")).isZero();
+    }
 
     EngineRestClient office = new EngineRestClient(port, "jlgov-clerk", "demo");
     for (ProcessInstance item : List.of(ofCivilAffairs, ofFinance)) {

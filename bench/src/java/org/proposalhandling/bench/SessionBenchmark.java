@@ -29,13 +29,15 @@ class SessionBenchmark {
   @Test
   void aNationalSession() {
     int size = Integer.getInteger("bench.items", 15_000);
+    // false: the intake and the pages only (import, assignment, page timings with every item open), for N =
+    // 15,000 within a working session; the cycle at that N takes hours on two cores.
+    boolean cycle = !"false".equals(System.getProperty("bench.cycle", "true"));
     BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "h2"));
     database.reset("app");
     database.reset("baseline");
     Report report = new Report();
-    Map<String, Phase> appPhases;
+    Map<String, Phase> appPhases = Map.of();
     Duration appImport;
-    Timings appCompletion;
     String history;
     List<String> units;
     try (Heap heap = new Heap(); AppNode node = AppNode.start(database, "benchA", true, AppNode.freePort())) {
@@ -65,35 +67,56 @@ class SessionBenchmark {
         empty(catcher);
         app.findItems(session.items());
         pages.measure(50, 30, 10);
-        Cycle.run(app, phases, session.items());
-        appPhases = phases.done();
+        if (!cycle) {
+          intakeReport(report, size, units.size(), database, history, appImport, pages, heap, before, Counts.of(jdbc, database.bytes("app")));
+        } else {
+          Cycle.run(app, phases, session.items());
+          appPhases = phases.done();
+        }
       }
-      appCompletion = app.completion;
-      long closed = jdbc.sql("select count(*) from item where session_name = ? and status = 'CLOSED'")
-          .param(Session.NAME).query(Long.class).single();
-      if (closed != size) {
-        throw new IllegalStateException(closed + " of " + size + " items closed");
+      if (cycle) {
+        cycleReport(report, size, units.size(), database, history, appImport, pages, heap, app.completion, jdbc, before, session);
       }
-      Counts after = Counts.of(jdbc, database.bytes("app"));
-      long textBytes = session.items().stream().mapToLong(Planned::textBytes).sum();
-      report.title("App: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units.size() + " units")
-          .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-              System.getProperty("os.arch"), System.getProperty("java.version"))
-          .row("history level", history)
-          .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
-          .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
-          .row("ledger /items p50/p95/p99", pages.ledger.summary())
-          .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
-          .row("task completion p50/p95/p99", appCompletion.summary())
-          .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
-          .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes - before.bytes) / size, textBytes / size,
-              (after.bytes - before.bytes) / (double) textBytes)
-          .row("authorization rows per closed item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
-          .row("historic variables / details / tasks / activities per item", "%.1f / %.1f / %.1f / %.1f",
-              (after.variables - before.variables) / (double) size, (after.details - before.details) / (double) size,
-              (after.tasks - before.tasks) / (double) size, (after.activities - before.activities) / (double) size)
-          .end();
     }
+    if (!cycle) {
+      bareIntake(report, database, history, size, units);
+      return;
+    }
+    bareCycle(report, database, history, size, units, appPhases);
+  }
+
+  private static void cycleReport(Report report, int size, int unitCount, BenchDatabase database, String history,
+                                  Duration appImport, Pages pages, Heap heap, Timings appCompletion, JdbcClient jdbc,
+                                  Counts before, Session session) {
+    long closed = jdbc.sql("select count(*) from item where session_name = ? and status = 'CLOSED'")
+        .param(Session.NAME).query(Long.class).single();
+    if (closed != size) {
+      throw new IllegalStateException(closed + " of " + size + " items closed");
+    }
+    Counts after = Counts.of(jdbc, database.bytes("app"));
+    long textBytes = session.items().stream().mapToLong(Planned::textBytes).sum();
+    report.title("App: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + unitCount + " units")
+        .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+            System.getProperty("os.arch"), System.getProperty("java.version"))
+        .row("history level", history)
+        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
+        .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
+        .row("ledger /items p50/p95/p99", pages.ledger.summary())
+        .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+        .row("task completion p50/p95/p99", appCompletion.summary())
+        .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
+        .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes - before.bytes) / size, textBytes / size,
+            (after.bytes - before.bytes) / (double) textBytes)
+        .row("authorization rows per closed item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
+        .row("historic variables / details / tasks / activities per item", "%.1f / %.1f / %.1f / %.1f",
+            (after.variables - before.variables) / (double) size, (after.details - before.details) / (double) size,
+            (after.tasks - before.tasks) / (double) size, (after.activities - before.activities) / (double) size)
+        .end();
+  }
+
+  /** The baseline of the whole run: the bare engine takes the same items through the same phases. */
+  private static void bareCycle(Report report, BenchDatabase database, String history, int size, List<String> units,
+                                Map<String, Phase> appPhases) {
     try (BareEngine bare = new BareEngine(database, history); Phases phases = new Phases(CLIENTS, () -> bareQuiet(bare))) {
       Session session = new Session(size, units);
       long start = System.nanoTime();
@@ -123,6 +146,38 @@ class SessionBenchmark {
           throw new IllegalStateException(bare.closed() + " of " + size + " baseline instances closed");
         }
       }
+    }
+    report.write(Path.of("target/bench/results.md"));
+  }
+
+  /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */
+  private static void intakeReport(Report report, int size, int units, BenchDatabase database, String history, Duration appImport,
+                                  Pages pages, Heap heap, Counts before, Counts after) {
+    report.title("App, intake only: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units + " units")
+        .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+            System.getProperty("os.arch"), System.getProperty("java.version"))
+        .row("history level", history)
+        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
+        .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
+        .row("ledger /items p50/p95/p99", pages.ledger.summary())
+        .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+        .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
+        .row("database bytes per assigned item", "%d", (after.bytes - before.bytes) / size)
+        .row("authorization rows per assigned item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
+        .end();
+  }
+
+  /** The baseline of the intake-only run: the bare engine registers, accepts and assigns the same items. */
+  private static void bareIntake(Report report, BenchDatabase database, String history, int size, List<String> units) {
+    try (BareEngine bare = new BareEngine(database, history); Phases phases = new Phases(CLIENTS, () -> bareQuiet(bare))) {
+      Session session = new Session(size, units);
+      long start = System.nanoTime();
+      phases.run("register", session.items(), bare::register);
+      phases.run("accept and assign", session.items(), bare::acceptAndAssign);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      report.title("Baseline: bare engine, same items, history " + history)
+          .row("register + accept + assign", "%.1f s (%.1f items/s)", took.toMillis() / 1000.0, size * 1000.0 / took.toMillis())
+          .end();
     }
     report.write(Path.of("target/bench/results.md"));
   }

@@ -3,13 +3,13 @@ package org.proposalhandling.directory;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +23,12 @@ import org.springframework.stereotype.Service;
 public class ProcessAccess {
 
   private final Grants grants;
-  private final HistoryService history;
+  private final TaskService tasks;
   private final SystemActions system;
 
-  ProcessAccess(Grants grants, HistoryService history, SystemActions system) {
+  ProcessAccess(Grants grants, TaskService tasks, SystemActions system) {
     this.grants = grants;
-    this.history = history;
+    this.tasks = tasks;
     this.system = system;
   }
 
@@ -44,16 +44,17 @@ public class ProcessAccess {
 
   /**
    * A unit no longer working on the instance (it gave the item back, or was removed from it) reads nothing
-   * of it: neither the instance nor its history, nor the tasks its groups held.
+   * of it: neither the instance nor its history (its tasks' history among it), nor the tasks its groups hold.
    */
   public void revokeUnit(String processInstanceId, String unitId) {
     system.run(() -> {
       List<String> groups = groupsOf(unitId);
       grants.revoke(groups, Resources.PROCESS_INSTANCE, processInstanceId);
       grants.revoke(groups, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
-      for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()) {
+      // Its groups' grants on the open tasks; an ended task's grants went with it, and its history is read
+      // through the instance's grant alone (HistoryReadByInstance).
+      for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
         grants.revoke(groups, Resources.TASK, task.getId());
-        grants.revoke(groups, Resources.HISTORIC_TASK, task.getId());
       }
       return null;
     });
