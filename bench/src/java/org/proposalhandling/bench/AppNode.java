@@ -15,9 +15,8 @@ import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
- * An app node as production runs it (job executor on, the demo's users and SMTP catcher), on the benchmark's
- * database. The first node serves HTTP on a free port; a second node (two nodes on one MariaDB) runs jobs only,
- * under an engine name of its own (two engines in one JVM need two names).
+ * An app node as production runs it (job executor on), on the benchmark's database. The first node serves HTTP
+ * with the demo's users and SMTP catcher; a second node (two nodes on one MariaDB) runs jobs only.
  */
 final class AppNode implements AutoCloseable {
 
@@ -29,26 +28,45 @@ final class AppNode implements AutoCloseable {
     this.port = port;
   }
 
-  static AppNode start(BenchDatabase database, String name, boolean web, int smtpPort) {
-    List<String> profiles = new ArrayList<>(List.of("demo", "bench"));
+  /** The web node: the demo's users and SMTP catcher, HTTP on a free port, the engine named "default". */
+  static AppNode startWeb(BenchDatabase database, int smtpPort) {
+    return start(database, "default", true, smtpPort, List.of("demo", "bench"), List.of());
+  }
+
+  /**
+   * A second node on the web node's database, running jobs only. Without the demo profile, whose SMTP catcher
+   * the web node's JVM already runs on the port; with the web node's link secret, as every node of one system
+   * shares it (the links in the mails this node sends are derived from it).
+   */
+  static AppNode startJobsOnly(BenchDatabase database, String name, int smtpPort, AppNode web) {
+    return start(database, name, false, smtpPort, List.of("bench"), List.of(
+        "--proposals.links.secret=" + web.context.getEnvironment().getProperty("proposals.links.secret"),
+        "--camunda.bpm.admin-user.password=Bench-Second-Node-Admin-1"));
+  }
+
+  private static AppNode start(BenchDatabase database, String engineName, boolean web, int smtpPort, List<String> profiles,
+                               List<String> moreArgs) {
+    List<String> active = new ArrayList<>(profiles);
     if (database.mariaDb()) {
-      profiles.add("mysql");
+      active.add("mysql");
     }
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database.url("app"),
         // The web node's engine keeps the default name: the engine REST API and Tasklist (at /engine-rest/task)
-        // serve the engine called "default", and answer 400 "No process engine available" for any other.
-        "--camunda.bpm.process-engine-name=" + (web ? "default" : name),
-        "--camunda.bpm.generic-properties.properties.hostname=" + name,
+        // serve the engine called "default", and answer 400 "No process engine available" for any other. Two
+        // engines in one JVM need two names.
+        "--camunda.bpm.process-engine-name=" + engineName,
+        "--camunda.bpm.generic-properties.properties.hostname=" + (web ? "benchA" : engineName),
         "--spring.mail.host=127.0.0.1",
         "--spring.mail.port=" + smtpPort,
         "--server.port=0"));
+    args.addAll(moreArgs);
     if (database.mariaDb()) {
       args.add("--spring.datasource.username=" + database.user());
       args.add("--spring.datasource.password=" + database.password());
     }
     SpringApplicationBuilder builder = new SpringApplicationBuilder(ProposalHandlingApplication.class)
-        .profiles(profiles.toArray(String[]::new)).web(WebApplicationType.SERVLET);
+        .profiles(active.toArray(String[]::new)).web(WebApplicationType.SERVLET);
     if (!web) {
       // No second web server in this JVM (the webapps keep state per JVM), as TwoNodesOnOneDatabaseTest does.
       builder.contextFactory(type -> new GenericWebApplicationContext(new MockServletContext()));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.bench.Phases.Phase;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The benchmark of a national session (issue #20, docs/benchmarks.md): N items imported and assigned over 210
  * units, every item driven through its whole cycle by its users over HTTP with the job executor running, the
  * pages timed while every item is open, then the same cycle on a bare engine as the baseline. Run only by
- * {@code mvn -B -Pbench verify -Dbench.items=1000 [-Dbench.db=mariadb]}; figures in target/bench/results.md.
+ * {@code mvn -B -Pbench verify -Dbench.items=1000 [-Dbench.db=mariadb] [-Dbench.mode=intake|two-nodes]}; figures in target/bench/results.md.
  */
 class SessionBenchmark {
 
@@ -29,9 +30,15 @@ class SessionBenchmark {
   @Test
   void aNationalSession() {
     int size = Integer.getInteger("bench.items", 15_000);
-    // false: the intake and the pages only (import, assignment, page timings with every item open), for N =
-    // 15,000 within a working session; the cycle at that N takes hours on two cores.
-    boolean cycle = !"false".equals(System.getProperty("bench.cycle", "true"));
+    // full: intake, pages, the whole cycle, and the bare engine's baseline. intake: the intake and the pages only
+    // (import, assignment, page timings with every item open) against the bare engine's intake, for N = 15,000
+    // within a working day; the cycle at that N takes hours on two cores. two-nodes (MariaDB): the cycle of half
+    // the items on the web node alone, then of the other half with a second node running jobs beside it.
+    String mode = System.getProperty("bench.mode", "full");
+    boolean cycle = mode.equals("full");
+    if (!List.of("full", "intake", "two-nodes").contains(mode)) {
+      throw new IllegalArgumentException("bench.mode is full, intake or two-nodes, not " + mode);
+    }
     BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "h2"));
     database.reset("app");
     database.reset("baseline");
@@ -40,7 +47,8 @@ class SessionBenchmark {
     Duration appImport;
     String history;
     List<String> units;
-    try (Heap heap = new Heap(); AppNode node = AppNode.start(database, "benchA", true, AppNode.freePort())) {
+    int smtpPort = AppNode.freePort();
+    try (Heap heap = new Heap(); AppNode node = AppNode.startWeb(database, smtpPort)) {
       ProcessEngine engine = node.engine();
       history = engine.getProcessEngineConfiguration().getHistory();
       JdbcClient jdbc = node.bean(JdbcClient.class);
@@ -67,8 +75,10 @@ class SessionBenchmark {
         empty(catcher);
         app.findItems(session.items());
         pages.measure(50, 30, 10);
-        if (!cycle) {
+        if (mode.equals("intake")) {
           intakeReport(report, size, units.size(), database, history, appImport, pages, heap, before, Counts.of(jdbc, database.bytes("app")));
+        } else if (mode.equals("two-nodes")) {
+          twoNodes(report, database, smtpPort, node, app, () -> quiet(engine), () -> empty(catcher), session.items());
         } else {
           Cycle.run(app, phases, session.items());
           appPhases = phases.done();
@@ -78,8 +88,12 @@ class SessionBenchmark {
         cycleReport(report, size, units.size(), database, history, appImport, pages, heap, app.completion, jdbc, before, session);
       }
     }
-    if (!cycle) {
+    if (mode.equals("intake")) {
       bareIntake(report, database, history, size, units);
+      return;
+    }
+    if (mode.equals("two-nodes")) {
+      report.write(Path.of("target/bench/results.md"));
       return;
     }
     bareCycle(report, database, history, size, units, appPhases);
@@ -148,6 +162,41 @@ class SessionBenchmark {
       }
     }
     report.write(Path.of("target/bench/results.md"));
+  }
+
+  /**
+   * The job-driven phases on one node and on two: the first half of the items through their cycle with the web
+   * node alone, then a second node running jobs beside it for the other half; each phase's throughput and the
+   * ratio two / one.
+   */
+  private static void twoNodes(Report report, BenchDatabase database, int smtpPort, AppNode web, AppCycle app,
+                               BooleanSupplier quiet, Runnable afterPhase, List<Planned> items) {
+    if (!database.mariaDb()) {
+      throw new IllegalArgumentException("bench.mode=two-nodes needs bench.db=mariadb (H2 serves one process)");
+    }
+    List<Planned> first = items.subList(0, items.size() / 2);
+    List<Planned> second = items.subList(items.size() / 2, items.size());
+    Map<String, Phase> one;
+    Map<String, Phase> two;
+    try (Phases phases = new Phases(CLIENTS, quiet, afterPhase)) {
+      Cycle.run(app, phases, first);
+      one = phases.done();
+    }
+    try (AppNode jobs = AppNode.startJobsOnly(database, "benchB", smtpPort, web); Phases phases = new Phases(CLIENTS, quiet, afterPhase)) {
+      Cycle.run(app, phases, second);
+      two = phases.done();
+    }
+    report.title("Two nodes on one MariaDB: " + first.size() + " items on one node, then " + second.size() + " on two");
+    for (Phase phase : one.values()) {
+      Phase both = two.get(phase.name());
+      report.row(phase.name(), "one node %.1f items/s, two nodes %.1f items/s: %.2fx", phase.perSecond(), both.perSecond(),
+          both.perSecond() / phase.perSecond());
+    }
+    Duration oneTotal = one.values().stream().map(Phase::took).reduce(Duration.ZERO, Duration::plus);
+    Duration twoTotal = two.values().stream().map(Phase::took).reduce(Duration.ZERO, Duration::plus);
+    report.row("whole cycle", "one node %.1f s, two nodes %.1f s: %.2fx the throughput", oneTotal.toMillis() / 1000.0,
+        twoTotal.toMillis() / 1000.0,
+        (second.size() / (double) twoTotal.toMillis()) / (first.size() / (double) oneTotal.toMillis())).end();
   }
 
   /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */

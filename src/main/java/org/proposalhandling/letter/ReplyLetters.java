@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Calendar;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,7 +20,21 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(LetterFontProperties.class)
 public class ReplyLetters {
 
+  /** How many recently rendered letters are kept. */
+  private static final int RECENT = 16;
+
   private final LetterFontFiles fonts;
+  /**
+   * The last letters rendered, by their content: a delivery sends one letter in three or four mails (the
+   * proposer's, the office's copy, each co-handling unit's), each rendering it when it is sent, within
+   * seconds of each other; laying out and subsetting the CJK fonts is the costliest step of a delivery.
+   */
+  private final Map<ReplyLetter, byte[]> recent = Collections.synchronizedMap(new LinkedHashMap<>(RECENT, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ReplyLetter, byte[]> eldest) {
+      return size() > RECENT;
+    }
+  });
 
   ReplyLetters(LetterFontFiles fonts) {
     this.fonts = fonts;
@@ -31,6 +48,15 @@ public class ReplyLetters {
    * @throws IllegalArgumentException when the text has a character no font draws
    */
   public byte[] render(ReplyLetter letter) {
+    byte[] pdf = recent.get(letter);
+    if (pdf == null) {
+      pdf = renderNew(letter);
+      recent.put(letter, pdf);
+    }
+    return pdf.clone();
+  }
+
+  private byte[] renderNew(ReplyLetter letter) {
     try (PDDocument document = new PDDocument()) {
       LetterFonts letterFonts = LetterFonts.open(document, fonts);
       new LetterPdf(document, letterFonts).draw(new LetterLayout(letterFonts).lay(letter));
