@@ -1,0 +1,24 @@
+package org.proposalhandling.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The look-ups the engine makes on every task completion use an index (changeset 015), not a scan of all tasks. */
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class EngineIndexesTest {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aCompletedTasksSubtasksAreFoundThroughAnIndex() {
+    String plan = jdbc.sql("explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?").param("some-task")
+        .query(String.class).single();
+    assertThat(plan).containsIgnoringCase("IX_ACT_TASK_PARENT");
+  }
+}
