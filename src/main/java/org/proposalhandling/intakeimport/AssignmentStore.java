@@ -80,6 +80,12 @@ class AssignmentStore {
         .query(AssignmentStore::planned).list();
   }
 
+  /** Read at every poll of the progress: the failed items only, not the whole batch. */
+  List<Planned> failures(String batchId) {
+    return jdbc.sql("select * from batch_assignment_item where batch_id = ? and state = ? order by seq")
+        .params(batchId, ItemState.FAILED.name()).query(AssignmentStore::planned).list();
+  }
+
   List<Planned> pending(String batchId) {
     return jdbc.sql("select * from batch_assignment_item where batch_id = ? and state = ? order by seq")
         .params(batchId, ItemState.PENDING.name()).query(AssignmentStore::planned).list();
