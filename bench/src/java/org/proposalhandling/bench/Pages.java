@@ -44,6 +44,9 @@ final class Pages {
         return expect(office.get("/statistics"), "/statistics");
       });
     }
+    SessionBenchmark.LOG.info("Tasklist query ms in order: {}", tasklist.inOrder());
+    SessionBenchmark.LOG.info("ledger ms in order: {}", ledger.inOrder());
+    SessionBenchmark.LOG.info("statistics ms in order: {}", statistics.inOrder());
   }
 
   private static int expect(EngineRestClient.Response response, String path) {

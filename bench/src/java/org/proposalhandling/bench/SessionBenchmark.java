@@ -36,10 +36,14 @@ class SessionBenchmark {
     // the items on the web node alone, then of the other half with a second node running jobs beside it.
     String mode = System.getProperty("bench.mode", "full");
     boolean cycle = mode.equals("full");
-    if (!List.of("full", "intake", "two-nodes").contains(mode)) {
-      throw new IllegalArgumentException("bench.mode is full, intake or two-nodes, not " + mode);
+    if (!List.of("full", "intake", "two-nodes", "pages").contains(mode)) {
+      throw new IllegalArgumentException("bench.mode is full, intake, two-nodes or pages, not " + mode);
     }
     BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "h2"));
+    if (mode.equals("pages")) {
+      pagesAgain(database);
+      return;
+    }
     database.reset("app");
     database.reset("baseline");
     Report report = new Report();
@@ -200,6 +204,19 @@ class SessionBenchmark {
   }
 
   /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */
+  /** pages: the pages timed again on the database the last run left (its items still open), on a node just started. */
+  private static void pagesAgain(BenchDatabase database) {
+    try (AppNode node = AppNode.startWeb(database, AppNode.freePort())) {
+      Pages pages = new Pages(node);
+      pages.measure(50, 30, 10);
+      new Report().title("Pages again, on the last run's database")
+          .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary())
+          .row("ledger /items p50/p95/p99", pages.ledger.summary())
+          .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+          .end().write(Path.of("target/bench/results-pages.md"));
+    }
+  }
+
   private static void intakeReport(Report report, int size, int units, BenchDatabase database, String history, Duration appImport,
                                   Pages pages, Heap heap, Counts before, Counts after) {
     report.title("App, intake only: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units + " units")

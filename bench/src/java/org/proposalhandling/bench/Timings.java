@@ -37,6 +37,13 @@ final class Timings {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
   }
 
+  /** Every sample in the order taken, to tell a slow start from slow samples throughout. */
+  String inOrder() {
+    synchronized (millis) {
+      return millis.stream().map(ms -> String.valueOf(Math.round(ms))).reduce((a, b) -> a + " " + b).orElse("");
+    }
+  }
+
   String summary() {
     return "%.0f / %.0f / %.0f ms (n=%d)".formatted(percentile(50), percentile(95), percentile(99), count());
   }
