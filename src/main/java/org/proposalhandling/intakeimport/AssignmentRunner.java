@@ -8,10 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.directory.Role;
 import org.proposalhandling.intakeimport.AssignmentStore.BatchRecord;
 import org.proposalhandling.intakeimport.AssignmentStore.Planned;
 import org.proposalhandling.item.Item;
@@ -102,7 +102,11 @@ class AssignmentRunner implements DisposableBean {
 
   private void run(String batchId) throws InterruptedException {
     BatchRecord batch = store.find(batchId).orElseThrow();
-    List<String> groups = identity.createGroupQuery().groupMember(batch.requestedBy()).list().stream().map(Group::getId).toList();
+    // As the office's clerk alone, the role the tasks' candidates hold (a clerk no longer in it fails each item
+    // with the engine's refusal). One group, not all the user's: the engine's check before each completion asks
+    // for the grants of "GROUP_ID_ in (...)" on the task; with one group H2 finds them by the engine's unique
+    // key, with two it walked every grant there is (46% of the assignment's time at 15,000 items).
+    List<String> groups = List.of(Role.CLERK.groupOf(batch.officeId()));
     long lastProgress = System.nanoTime();
     List<Planned> pending;
     while (!(pending = store.pending(batchId)).isEmpty()) {
