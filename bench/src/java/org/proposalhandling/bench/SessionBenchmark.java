@@ -203,7 +203,6 @@ class SessionBenchmark {
         (second.size() / (double) twoTotal.toMillis()) / (first.size() / (double) oneTotal.toMillis())).end();
   }
 
-  /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */
   /** pages: the pages timed again on the database the last run left (its items still open), on a node just started. */
   private static void pagesAgain(BenchDatabase database) {
     try (AppNode node = AppNode.startWeb(database, AppNode.freePort())) {
@@ -217,6 +216,7 @@ class SessionBenchmark {
     }
   }
 
+  /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */
   private static void intakeReport(Report report, int size, int units, BenchDatabase database, String history, Duration appImport,
                                   Pages pages, Heap heap, Counts before, Counts after) {
     report.title("App, intake only: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units + " units")

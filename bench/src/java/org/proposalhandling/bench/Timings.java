@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Durations of one kind of call, in milliseconds, collected from several threads; percentiles on demand. */
 final class Timings {
@@ -40,7 +41,7 @@ final class Timings {
   /** Every sample in the order taken, to tell a slow start from slow samples throughout. */
   String inOrder() {
     synchronized (millis) {
-      return millis.stream().map(ms -> String.valueOf(Math.round(ms))).reduce((a, b) -> a + " " + b).orElse("");
+      return millis.stream().map(ms -> String.valueOf(Math.round(ms))).collect(Collectors.joining(" "));
     }
   }
 

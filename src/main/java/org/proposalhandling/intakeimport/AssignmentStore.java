@@ -80,15 +80,10 @@ class AssignmentStore {
         .query(AssignmentStore::planned).list();
   }
 
-  /** Read at every poll of the progress: the failed items only, not the whole batch. */
-  List<Planned> failures(String batchId) {
+  /** The batch's items in one state (the progress polls the failed ones: not the whole batch at every poll). */
+  List<Planned> inState(String batchId, ItemState state) {
     return jdbc.sql("select * from batch_assignment_item where batch_id = ? and state = ? order by seq")
-        .params(batchId, ItemState.FAILED.name()).query(AssignmentStore::planned).list();
-  }
-
-  List<Planned> pending(String batchId) {
-    return jdbc.sql("select * from batch_assignment_item where batch_id = ? and state = ? order by seq")
-        .params(batchId, ItemState.PENDING.name()).query(AssignmentStore::planned).list();
+        .params(batchId, state.name()).query(AssignmentStore::planned).list();
   }
 
   /** Takes a pending item in the caller's transaction; false when another worker took it. */

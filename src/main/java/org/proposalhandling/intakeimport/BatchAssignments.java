@@ -138,7 +138,7 @@ class BatchAssignments {
   Progress progress(Clerk clerk, String id) {
     BatchRecord batch = find(clerk, id);
     AssignmentStore.Counts counts = store.counts(id);
-    List<PlannedItem> failures = store.failures(id).stream().map(this::shown).toList();
+    List<PlannedItem> failures = store.inState(id, ItemState.FAILED).stream().map(this::shown).toList();
     String label = switch (batch.state()) {
       case PREVIEW -> "待确认";
       case RUNNING -> "交办中";
