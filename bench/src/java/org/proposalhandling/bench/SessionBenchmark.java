@@ -3,10 +3,14 @@ package org.proposalhandling.bench;
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.bench.Phases.Phase;
 import org.proposalhandling.bench.Session.Planned;
@@ -59,7 +63,7 @@ class SessionBenchmark {
       units = node.bean(UnitDirectory.class).jurisdictionOf("jl-gov").stream().map(Unit::id).toList();
       AppCycle.createStaff(engine.getIdentityService(), units);
       Session session = new Session(size, units);
-      Counts before = Counts.of(jdbc, database.bytes("app"));
+      Counts before = Counts.of(jdbc, database.tableBytes("app"));
       AppCycle app = new AppCycle(node);
       Pages pages = new Pages(node);
       // The demo's SMTP catcher runs in the app's JVM and keeps every mail (about 24 an item, reply letter PDFs
@@ -80,7 +84,7 @@ class SessionBenchmark {
         app.findItems(session.items());
         pages.measure(50, 30, 10);
         if (mode.equals("intake")) {
-          intakeReport(report, size, units.size(), database, history, appImport, pages, heap, before, Counts.of(jdbc, database.bytes("app")));
+          intakeReport(report, size, units.size(), database, history, appImport, pages, heap, before, Counts.of(jdbc, database.tableBytes("app")));
         } else if (mode.equals("two-nodes")) {
           twoNodes(report, database, smtpPort, node, app, () -> quiet(engine), () -> empty(catcher), session.items());
         } else {
@@ -111,7 +115,7 @@ class SessionBenchmark {
     if (closed != size) {
       throw new IllegalStateException(closed + " of " + size + " items closed");
     }
-    Counts after = Counts.of(jdbc, database.bytes("app"));
+    Counts after = Counts.of(jdbc, database.tableBytes("app"));
     long textBytes = session.items().stream().mapToLong(Planned::textBytes).sum();
     report.title("App: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + unitCount + " units")
         .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
@@ -123,9 +127,11 @@ class SessionBenchmark {
         .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
         .row("task completion p50/p95/p99", appCompletion.summary())
         .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
-        .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes - before.bytes) / size, textBytes / size,
-            (after.bytes - before.bytes) / (double) textBytes)
+        .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes() - before.bytes()) / size, textBytes / size,
+            (after.bytes() - before.bytes()) / (double) textBytes)
+        .row("database bytes per closed item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
         .row("authorization rows per closed item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
+        .row("authorization rows per closed item, by resource", after.authorizationsPerItemByResource(before, size))
         .row("historic variables / details / tasks / activities per item", "%.1f / %.1f / %.1f / %.1f",
             (after.variables - before.variables) / (double) size, (after.details - before.details) / (double) size,
             (after.tasks - before.tasks) / (double) size, (after.activities - before.activities) / (double) size)
@@ -228,8 +234,10 @@ class SessionBenchmark {
         .row("ledger /items p50/p95/p99", pages.ledger.summary())
         .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
         .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
-        .row("database bytes per assigned item", "%d", (after.bytes - before.bytes) / size)
+        .row("database bytes per assigned item", "%d", (after.bytes() - before.bytes()) / size)
+        .row("database bytes per assigned item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
         .row("authorization rows per assigned item", "%.1f", (after.authorizations - before.authorizations) / (double) size)
+        .row("authorization rows per assigned item, by resource", after.authorizationsPerItemByResource(before, size))
         .end();
   }
 
@@ -264,12 +272,43 @@ class SessionBenchmark {
     return bare.quiet();
   }
 
-  /** Rows of the tables that grow per item, and the database's bytes, at one moment. */
-  record Counts(long bytes, long authorizations, long variables, long details, long tasks, long activities) {
+  /** Rows of the tables that grow per item, and the database's bytes per table, at one moment. */
+  record Counts(Map<String, Long> tableBytes, Map<String, Long> authorizationsByResource, long authorizations, long variables,
+                long details, long tasks, long activities) {
 
-    static Counts of(JdbcClient jdbc, long bytes) {
-      return new Counts(bytes, count(jdbc, "ACT_RU_AUTHORIZATION"), count(jdbc, "ACT_HI_VARINST"),
+    static Counts of(JdbcClient jdbc, Map<String, Long> tableBytes) {
+      Map<String, Long> byResource = new TreeMap<>();
+      jdbc.sql("select RESOURCE_TYPE_, count(*) from ACT_RU_AUTHORIZATION group by RESOURCE_TYPE_")
+          .query((row, n) -> byResource.put(resourceName(row.getInt(1)), row.getLong(2))).list();
+      return new Counts(tableBytes, byResource, count(jdbc, "ACT_RU_AUTHORIZATION"), count(jdbc, "ACT_HI_VARINST"),
           count(jdbc, "ACT_HI_DETAIL"), count(jdbc, "ACT_HI_TASKINST"), count(jdbc, "ACT_HI_ACTINST"));
+    }
+
+    long bytes() {
+      return tableBytes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** What each table grew by since {@code before}, per item, the biggest first, those above 1 % of the growth. */
+    String bytesPerItemByTable(Counts before, int size) {
+      long growth = bytes() - before.bytes();
+      return tableBytes.entrySet().stream()
+          .map(table -> Map.entry(table.getKey(), table.getValue() - before.tableBytes.getOrDefault(table.getKey(), 0L)))
+          .filter(table -> table.getValue() * 100 > growth)
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .map(table -> table.getKey() + " " + table.getValue() / size)
+          .collect(Collectors.joining(", "));
+    }
+
+    String authorizationsPerItemByResource(Counts before, int size) {
+      return authorizationsByResource.entrySet().stream()
+          .map(resource -> "%s %.2f".formatted(resource.getKey(),
+              (resource.getValue() - before.authorizationsByResource.getOrDefault(resource.getKey(), 0L)) / (double) size))
+          .collect(Collectors.joining(", "));
+    }
+
+    private static String resourceName(int type) {
+      return Arrays.stream(Resources.values()).filter(resource -> resource.resourceType() == type).findFirst()
+          .map(Resources::name).orElse(String.valueOf(type));
     }
 
     private static long count(JdbcClient jdbc, String table) {
