@@ -8,10 +8,12 @@ import static org.proposalhandling.intakeimport.ImportFiles.with;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class IntakeImportTest {
   @Autowired ItemRepository items;
   @Autowired JdbcClient jdbc;
   @Autowired ImportRunner runner;
+  @Autowired AssignmentStore assignments;
+  @Autowired AssignmentRunner assignmentRunner;
   final String prefix = "T" + System.nanoTime() % 10_000_000 + "-";
 
   ImportClient clerk() {
@@ -221,6 +225,33 @@ class IntakeImportTest {
     assertThat(items.get(ids.get(0)).leadUnitId()).isEqualTo("jl-mz");
     assertThat(items.get(ids.get(2)).leadUnitId()).isEqualTo("jl-mz");
     assertThat(items.get(ids.get(1)).leadUnitId()).isEqualTo("jl-cz");
+  }
+
+  @Test
+  void aBatchWhoseClerkLostTheRoleBeforeItRanAssignsNothing() throws InterruptedException {
+    ItemDriver driver = new ItemDriver(engine);
+    String itemId = driver.register(ItemDriverRows.intake(SESSION, prefix + "r1")).getBusinessKey();
+    // Confirmed by a user who is no longer one of the office's clerks when the batch runs (here: a user the
+    // directory no longer has); the runner starts from the store, as at a restart.
+    String batchId = UUID.randomUUID().toString();
+    assignments.create(new AssignmentStore.BatchRecord(batchId, "jl-gov", null, AssignmentStore.State.PREVIEW,
+        "former-clerk", Instant.now(), null, null),
+        List.of(new AssignmentStore.Planned(1, itemId, "jl-mz", List.of(), AssignmentStore.ItemState.PENDING, null)));
+    assertThat(assignments.start(batchId)).isTrue();
+
+    assignmentRunner.resume();
+    long until = System.nanoTime() + WITHIN.toNanos();
+    while (assignments.find(batchId).orElseThrow().state() != AssignmentStore.State.DONE && System.nanoTime() < until) {
+      Thread.sleep(200);
+    }
+
+    AssignmentStore.Counts counts = assignments.counts(batchId);
+    assertThat(counts.failed()).as("%s", counts).isEqualTo(1);
+    assertThat(counts.done()).isZero();
+    assertThat(assignments.inState(batchId, AssignmentStore.ItemState.FAILED).get(0).message()).startsWith("交办失败");
+    assertThat(items.get(itemId).leadUnitId()).isNull();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(itemId)
+        .taskDefinitionKey("Task_AcceptanceReview").count()).isEqualTo(1);
   }
 
   @Test
