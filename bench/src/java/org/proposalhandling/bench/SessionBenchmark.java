@@ -301,8 +301,10 @@ class SessionBenchmark {
 
     String authorizationsPerItemByResource(Counts before, int size) {
       return authorizationsByResource.entrySet().stream()
-          .map(resource -> "%s %.2f".formatted(resource.getKey(),
-              (resource.getValue() - before.authorizationsByResource.getOrDefault(resource.getKey(), 0L)) / (double) size))
+          .map(resource -> Map.entry(resource.getKey(),
+              resource.getValue() - before.authorizationsByResource.getOrDefault(resource.getKey(), 0L)))
+          .filter(resource -> resource.getValue() != 0)
+          .map(resource -> "%s %.2f".formatted(resource.getKey(), resource.getValue() / (double) size))
           .collect(Collectors.joining(", "));
     }
 
