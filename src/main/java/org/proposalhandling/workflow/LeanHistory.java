@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LeanHistory extends AbstractProcessEnginePlugin {
 
+  private final boolean wholeJobLog;
+
+  /** With {@code proposals.history.whole-job-log} the job log is kept whole (which node ran which job, e.g.). */
+  LeanHistory(@Value("${proposals.history.whole-job-log:false}") boolean wholeJobLog) {
+    this.wholeJobLog = wholeJobLog;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // The database handler is replaced by the filtered one; other plugins' handlers (added to this list too) stay.
@@ -38,20 +46,20 @@ class LeanHistory extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryEventHandlers() != null) {
       handlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
-    handlers.add(new Filtered(new DbHistoryEventHandler()));
+    handlers.add(new Filtered(new DbHistoryEventHandler(), wholeJobLog));
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     configuration.setCustomHistoryEventHandlers(handlers);
   }
 
   /** Hands the database handler every history event that is kept. */
-  record Filtered(HistoryEventHandler database) implements HistoryEventHandler {
+  record Filtered(HistoryEventHandler database, boolean wholeJobLog) implements HistoryEventHandler {
 
-    static boolean kept(HistoryEvent event) {
+    boolean kept(HistoryEvent event) {
       // A variable's or a form field's event: the handler writes both the historic variable and its details from it.
       if (event instanceof HistoricDetailEventEntity) {
         return false;
       }
-      return !(event instanceof HistoricJobLogEvent jobLog) || jobLog.getState() == JobState.FAILED.getStateCode();
+      return wholeJobLog || !(event instanceof HistoricJobLogEvent jobLog) || jobLog.getState() == JobState.FAILED.getStateCode();
     }
 
     @Override

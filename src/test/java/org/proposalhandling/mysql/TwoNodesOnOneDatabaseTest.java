@@ -242,6 +242,8 @@ class TwoNodesOnOneDatabaseTest {
             "--camunda.bpm.process-engine-name=" + engineName,
             // Written into the history of every job this node runs (ACT_HI_JOB_LOG.HOSTNAME_).
             "--camunda.bpm.generic-properties.properties.hostname=" + hostname,
+            // The job log whole, successes too: they name the node that ran each job (the app keeps failures only).
+            "--proposals.history.whole-job-log=true",
             // The job executor on (the test profile turns it off), looking for due jobs often.
             "--camunda.bpm.job-execution.enabled=true",
             "--camunda.bpm.job-execution.core-pool-size=3",

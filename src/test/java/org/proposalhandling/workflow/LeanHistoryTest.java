@@ -67,7 +67,7 @@ class LeanHistoryTest {
         written.addAll(events);
       }
     };
-    LeanHistory.Filtered filtered = new LeanHistory.Filtered(database);
+    LeanHistory.Filtered filtered = new LeanHistory.Filtered(database, false);
     List<HistoryEvent> events = new ArrayList<>();
     for (JobState state : List.of(JobState.CREATED, JobState.FAILED, JobState.SUCCESSFUL, JobState.DELETED)) {
       HistoricJobLogEvent jobLog = new HistoricJobLogEvent();
