@@ -40,13 +40,14 @@ class H2FileCompaction implements DisposableBean {
 
   private final DataSource dataSource;
   private final Duration interval;
-  private long sizeAfterLastCompaction;
   private final Duration budget;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "h2-file-compaction");
     thread.setDaemon(true);
     return thread;
   });
+  /** Read and written by the scheduler's one thread. */
+  private long sizeAfterLastCompaction;
 
   H2FileCompaction(DataSource dataSource, @Value("${proposals.h2.compaction-check:PT10S}") Duration interval,
                    @Value("${proposals.h2.compaction-budget:PT1S}") Duration budget) {
