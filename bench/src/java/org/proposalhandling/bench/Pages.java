@@ -3,16 +3,23 @@ package org.proposalhandling.bench;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.WebSession;
 
 /**
  * The pages whose answer time the targets name, for the unit with thousands of open items: its handler's
  * Tasklist query (the list and the count Tasklist asks for), its ledger, and the assigning office's statistics.
+ * The Tasklist query is timed a second time with the engine's other way of checking authorizations (revokes
+ * checked always, by a subquery per task, or only when a revoke exists, by a join on the grants), as the
+ * comparison that chose the app's setting.
  */
 final class Pages {
 
   final Timings tasklist = new Timings();
+  final Timings tasklistOtherCheck = new Timings();
+  private String configuredCheck;
+  private String otherCheck;
   final Timings ledger = new Timings();
   final Timings statistics = new Timings();
   private final AppNode node;
@@ -26,11 +33,16 @@ final class Pages {
     EngineRestClient rest = new EngineRestClient(node.port, handler, AppCycle.PASSWORD);
     Map<String, Object> query = Map.of("candidateGroups", List.of(Session.BIG_UNIT + "-handler"),
         "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "desc")));
-    for (int i = 0; i < tasklistSamples; i++) {
-      tasklist.time(() -> {
-        expect(rest.post("/task?firstResult=0&maxResults=15", query), "/task");
-        return expect(rest.post("/task/count", query), "/task/count");
-      });
+    ProcessEngineConfiguration engine = node.engine().getProcessEngineConfiguration();
+    configuredCheck = engine.getAuthorizationCheckRevokes();
+    otherCheck = configuredCheck.equalsIgnoreCase(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS)
+        ? ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO : ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS;
+    timeTasklist(rest, query, tasklist, tasklistSamples);
+    engine.setAuthorizationCheckRevokes(otherCheck);
+    try {
+      timeTasklist(rest, query, tasklistOtherCheck, tasklistSamples);
+    } finally {
+      engine.setAuthorizationCheckRevokes(configuredCheck);
     }
     WebSession unit = new WebSession(node.port);
     unit.login(handler, AppCycle.PASSWORD);
@@ -45,8 +57,27 @@ final class Pages {
       });
     }
     SessionBenchmark.LOG.info("Tasklist query ms in order: {}", tasklist.inOrder());
+    SessionBenchmark.LOG.info("Tasklist query ms in order, revoke checks {}: {}", otherCheck, tasklistOtherCheck.inOrder());
     SessionBenchmark.LOG.info("ledger ms in order: {}", ledger.inOrder());
     SessionBenchmark.LOG.info("statistics ms in order: {}", statistics.inOrder());
+  }
+
+  private static void timeTasklist(EngineRestClient rest, Map<String, Object> query, Timings timings, int samples) {
+    for (int i = 0; i < samples; i++) {
+      timings.time(() -> {
+        expect(rest.post("/task?firstResult=0&maxResults=15", query), "/task");
+        return expect(rest.post("/task/count", query), "/task/count");
+      });
+    }
+  }
+
+  /** The report's rows of the pages: the Tasklist query under both authorization checks, the ledger, the statistics. */
+  Report rows(Report report, String openItems) {
+    return report.row("Tasklist task query (list + count) p50/p95/p99, revoke checks " + configuredCheck + " (the app's)",
+            tasklist.summary() + openItems)
+        .row("the same, revoke checks " + otherCheck, tasklistOtherCheck.summary())
+        .row("ledger /items p50/p95/p99", ledger.summary())
+        .row("statistics /statistics p50/p95/p99", statistics.summary());
   }
 
   private static int expect(EngineRestClient.Response response, String path) {

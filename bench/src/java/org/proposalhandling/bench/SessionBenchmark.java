@@ -126,10 +126,8 @@ class SessionBenchmark {
         .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"))
         .row("history level", history)
-        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
-        .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
-        .row("ledger /items p50/p95/p99", pages.ledger.summary())
-        .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis());
+    pages.rows(report, ", " + size + " items open")
         .row("task completion p50/p95/p99", appCompletion.summary())
         .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
         .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes() - before.bytes()) / size, textBytes / size,
@@ -219,11 +217,7 @@ class SessionBenchmark {
     try (AppNode node = AppNode.startWeb(database, AppNode.freePort())) {
       Pages pages = new Pages(node);
       pages.measure(50, 30, 10);
-      new Report().title("Pages again, on the last run's database")
-          .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary())
-          .row("ledger /items p50/p95/p99", pages.ledger.summary())
-          .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
-          .end().write(Path.of("target/bench/results-pages.md"));
+      pages.rows(new Report().title("Pages again, on the last run's database"), "").end().write(Path.of("target/bench/results-pages.md"));
     }
   }
 
@@ -234,10 +228,8 @@ class SessionBenchmark {
         .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"))
         .row("history level", history)
-        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis())
-        .row("Tasklist task query (list + count) p50/p95/p99", pages.tasklist.summary() + ", " + size + " items open")
-        .row("ledger /items p50/p95/p99", pages.ledger.summary())
-        .row("statistics /statistics p50/p95/p99", pages.statistics.summary())
+        .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis());
+    pages.rows(report, ", " + size + " items open")
         .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
         .row("database bytes per assigned item", "%d", (after.bytes() - before.bytes()) / size)
         .row("database bytes per assigned item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
