@@ -14,36 +14,35 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The letter's fonts, loaded into one document as subset Type 0 fonts of the application's parsed font files
  * ({@link LetterFontFiles}, open beyond the document: PDFBox builds the subsets when it is saved). Measures
- * come from the TrueType tables, so measuring a character never adds it to a subset.
+ * come from the TrueType tables, so measuring a character never adds it to a subset. A font file is loaded
+ * into the document when a face of it first draws: loading one computes the widths of all its glyphs (tens of
+ * thousands in a CJK font), the costliest part of a letter, and a letter without headings draws one file.
  */
 final class LetterFonts {
 
   /** Where a character no face has falls back to, in order: 黑体 covers the most. */
   private static final List<Face> FALLBACK = List.of(Face.BODY, Face.HEI, Face.SONG, Face.KAI);
 
-  private record Loaded(TrueTypeFont ttf, CmapLookup cmap, PDType0Font pdf) {
+  private record Loaded(String file, TrueTypeFont ttf, CmapLookup cmap) {
   }
 
+  private final PDDocument document;
   private final Map<Face, Loaded> faces = new EnumMap<>(Face.class);
   private final Map<Face, Boolean> thickened = new EnumMap<>(Face.class);
+  private final Map<String, PDType0Font> embedded = new HashMap<>();
 
-  private LetterFonts() {
+  private LetterFonts(PDDocument document) {
+    this.document = document;
   }
 
   /** The faces of {@code files} as fonts of {@code document}; the files are parsed once, not per document. */
   static LetterFonts open(PDDocument document, LetterFontFiles files) {
-    LetterFonts fonts = new LetterFonts();
-    Map<String, Loaded> byFile = new HashMap<>();
+    LetterFonts fonts = new LetterFonts(document);
     try {
       for (Map.Entry<Face, LetterFontProperties.FontFile> entry : files.properties().byFace().entrySet()) {
         LetterFontProperties.FontFile file = entry.getValue();
-        Loaded loaded = byFile.get(file.file() + "#" + file.name());
-        if (loaded == null) {
-          LetterFontFiles.Parsed parsed = files.font(entry.getKey(), file);
-          loaded = new Loaded(parsed.ttf(), parsed.cmap(), PDType0Font.load(document, parsed.ttf(), true));
-          byFile.put(file.file() + "#" + file.name(), loaded);
-        }
-        fonts.faces.put(entry.getKey(), loaded);
+        LetterFontFiles.Parsed parsed = files.font(entry.getKey(), file);
+        fonts.faces.put(entry.getKey(), new Loaded(file.file() + "#" + file.name(), parsed.ttf(), parsed.cmap()));
         fonts.thickened.put(entry.getKey(), file.thickened());
       }
       return fonts;
@@ -81,7 +80,14 @@ final class LetterFonts {
   }
 
   PDType0Font font(Face face) {
-    return faces.get(face).pdf();
+    Loaded loaded = faces.get(face);
+    return embedded.computeIfAbsent(loaded.file(), file -> {
+      try {
+        return PDType0Font.load(document, loaded.ttf(), true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("公文字体读取失败：" + e.getMessage(), e);
+      }
+    });
   }
 
   boolean thickened(Face face) {

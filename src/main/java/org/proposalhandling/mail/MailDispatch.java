@@ -37,6 +37,7 @@ class MailDispatch implements JavaDelegate {
     this.properties = properties;
     this.links = links;
     this.attachments = attachments;
+    MimeParts.useAngusStreamProvider();
   }
 
   record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
@@ -52,7 +53,7 @@ class MailDispatch implements JavaDelegate {
       return;
     }
     MimeMessage message = new StableIdMessage(sender.getSession(), mail.messageId());
-    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+    MimeMessageHelper helper = MimeParts.multipart(message);
     helper.setFrom(properties.from());
     helper.setTo(mail.recipient());
     if (mail.copyTo() != null) {
