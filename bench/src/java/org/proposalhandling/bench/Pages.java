@@ -10,14 +10,16 @@ import org.proposalhandling.WebSession;
 /**
  * The pages whose answer time the targets name, for the unit with thousands of open items: its handler's
  * Tasklist query (the list and the count Tasklist asks for), its ledger, and the assigning office's statistics.
- * The Tasklist query is timed a second time with the engine's other way of checking authorizations (revokes
- * checked always, by a subquery per task, or only when a revoke exists, by a join on the grants), as the
- * comparison that chose the app's setting.
+ * The Tasklist query is timed through the engine REST API with HTTP Basic (the password checked on each call),
+ * a second time so with the engine's other way of checking authorizations (revokes checked always, by a
+ * subquery per task, or only when a revoke exists, by a join on the grants), as the comparison that chose the
+ * app's setting, and a third time as Tasklist itself asks: through the webapps' engine API, signed in once.
  */
 final class Pages {
 
   final Timings tasklist = new Timings();
   final Timings tasklistOtherCheck = new Timings();
+  final Timings tasklistSignedIn = new Timings();
   private String configuredCheck;
   private String otherCheck;
   final Timings ledger = new Timings();
@@ -46,6 +48,7 @@ final class Pages {
     }
     WebSession unit = new WebSession(node.port);
     unit.login(handler, AppCycle.PASSWORD);
+    timeSignedInTasklist(unit, node.engine().getName(), Session.BIG_UNIT + "-handler", tasklistSignedIn, tasklistSamples);
     for (int i = 0; i < ledgerSamples; i++) {
       ledger.time(() -> expect(unit.get("/items"), "/items"));
     }
@@ -58,6 +61,7 @@ final class Pages {
     }
     SessionBenchmark.LOG.info("Tasklist query ms in order: {}", tasklist.inOrder());
     SessionBenchmark.LOG.info("Tasklist query ms in order, revoke checks {}: {}", otherCheck, tasklistOtherCheck.inOrder());
+    SessionBenchmark.LOG.info("Tasklist query ms in order, signed in: {}", tasklistSignedIn.inOrder());
     SessionBenchmark.LOG.info("ledger ms in order: {}", ledger.inOrder());
     SessionBenchmark.LOG.info("statistics ms in order: {}", statistics.inOrder());
   }
@@ -71,11 +75,30 @@ final class Pages {
     }
   }
 
+  /** The same query and count as Tasklist's own calls send them, with the signed-in session's cookie. */
+  private static void timeSignedInTasklist(WebSession session, String engine, String group, Timings timings, int samples) {
+    String api = "/camunda/api/engine/engine/" + engine + "/task";
+    String criteria = "candidateGroups=" + group;
+    String count = session.get(api + "/count?" + criteria).body();
+    if (count == null || !count.matches("\\{\"count\":[1-9][0-9]*}")) {
+      throw new IllegalStateException("Tasklist's count for " + group + " signed in: " + count);
+    }
+    SessionBenchmark.LOG.info("Tasklist's count signed in: {}", count);
+    for (int i = 0; i < samples; i++) {
+      timings.time(() -> {
+        expect(session.get(api + "?" + criteria + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15"), api);
+        return expect(session.get(api + "/count?" + criteria), api + "/count");
+      });
+    }
+  }
+
   /** The report's rows of the pages: the Tasklist query under both authorization checks, the ledger, the statistics. */
   Report rows(Report report, String openItems) {
     return report.row("Tasklist task query (list + count) p50/p95/p99, revoke checks " + configuredCheck + " (the app's)",
             tasklist.summary() + openItems)
         .row("the same, revoke checks " + otherCheck, tasklistOtherCheck.summary())
+        .row("the same as Tasklist asks (webapps' engine API, signed in), revoke checks " + configuredCheck,
+            tasklistSignedIn.summary())
         .row("ledger /items p50/p95/p99", ledger.summary())
         .row("statistics /statistics p50/p95/p99", statistics.summary());
   }
