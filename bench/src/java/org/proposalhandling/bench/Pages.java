@@ -10,10 +10,10 @@ import org.proposalhandling.WebSession;
 /**
  * The pages whose answer time the targets name, for the unit with thousands of open items: its handler's
  * Tasklist query (the list and the count Tasklist asks for), its ledger, and the assigning office's statistics.
- * The Tasklist query is timed through the engine REST API with HTTP Basic (the password checked on each call),
- * a second time so with the engine's other way of checking authorizations (revokes checked always, by a
- * subquery per task, or only when a revoke exists, by a join on the grants), as the comparison that chose the
- * app's setting, and a third time as Tasklist itself asks: through the webapps' engine API, signed in once.
+ * The Tasklist query is timed three times: through the engine REST API with HTTP Basic (the password checked on
+ * each call); the same with the engine's other way of checking authorizations (revokes checked always, by a
+ * subquery per task, or only when a revoke exists, by a join on the grants), the comparison that chose the
+ * app's setting; and as Tasklist itself asks, through the webapps' engine API, signed in once.
  */
 final class Pages {
 

@@ -3,7 +3,7 @@ package org.proposalhandling.letter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.fontbox.ttf.CmapLookup;
@@ -23,13 +23,14 @@ final class LetterFonts {
   /** Where a character no face has falls back to, in order: 黑体 covers the most. */
   private static final List<Face> FALLBACK = List.of(Face.BODY, Face.HEI, Face.SONG, Face.KAI);
 
-  private record Loaded(String file, TrueTypeFont ttf, CmapLookup cmap) {
+  private record Loaded(TrueTypeFont ttf, CmapLookup cmap) {
   }
 
   private final PDDocument document;
   private final Map<Face, Loaded> faces = new EnumMap<>(Face.class);
   private final Map<Face, Boolean> thickened = new EnumMap<>(Face.class);
-  private final Map<String, PDType0Font> embedded = new HashMap<>();
+  /** By parsed font: the faces of one file share its parsed font ({@link LetterFontFiles} parses a file once). */
+  private final Map<TrueTypeFont, PDType0Font> embedded = new IdentityHashMap<>();
 
   private LetterFonts(PDDocument document) {
     this.document = document;
@@ -42,7 +43,7 @@ final class LetterFonts {
       for (Map.Entry<Face, LetterFontProperties.FontFile> entry : files.properties().byFace().entrySet()) {
         LetterFontProperties.FontFile file = entry.getValue();
         LetterFontFiles.Parsed parsed = files.font(entry.getKey(), file);
-        fonts.faces.put(entry.getKey(), new Loaded(file.file() + "#" + file.name(), parsed.ttf(), parsed.cmap()));
+        fonts.faces.put(entry.getKey(), new Loaded(parsed.ttf(), parsed.cmap()));
         fonts.thickened.put(entry.getKey(), file.thickened());
       }
       return fonts;
@@ -81,9 +82,9 @@ final class LetterFonts {
 
   PDType0Font font(Face face) {
     Loaded loaded = faces.get(face);
-    return embedded.computeIfAbsent(loaded.file(), file -> {
+    return embedded.computeIfAbsent(loaded.ttf(), ttf -> {
       try {
-        return PDType0Font.load(document, loaded.ttf(), true);
+        return PDType0Font.load(document, ttf, true);
       } catch (IOException e) {
         throw new UncheckedIOException("公文字体读取失败：" + e.getMessage(), e);
       }

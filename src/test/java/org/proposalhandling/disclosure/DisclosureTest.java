@@ -7,6 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.StreamProvider;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,6 +66,8 @@ class DisclosureTest {
     Attachment letter = pdfAttachment(toProposer);
     assertThat(letter.name()).isEqualTo("答复函" + number + ".pdf");
     assertThat(Http.pdfText(letter.content())).contains(number, date, "答复正文DQ1", "此件主动公开");
+    // Built without Jakarta Mail's class-path scan per MIME part (mail.MimeParts): the dispatcher named the provider.
+    assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo("org.eclipse.angus.mail.util.MailStreamProvider");
     MimeMessage toCoUnit = mail.to("jlcz-handler@demo.local", "第DQ1号").get(0);
     assertThat(toCoUnit.getSubject()).contains("【抄送】");
     assertThat(Http.pdfText(pdfAttachment(toCoUnit).content())).contains(number);
