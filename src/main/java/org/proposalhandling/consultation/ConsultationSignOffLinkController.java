@@ -1,5 +1,7 @@
 package org.proposalhandling.consultation;
 
+import org.proposalhandling.directory.People;
+import org.proposalhandling.link.LinkNotice;
 import org.proposalhandling.link.LinkToken;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.link.LinkedTasks;
@@ -15,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ConsultationSignOffLinkController extends SignOffLinkPages {
 
   private final Consultations consultations;
+  private final People people;
 
   ConsultationSignOffLinkController(LinkTokens tokens, LinkedTasks linkedTasks, TransactionTemplate transaction,
-                                    Consultations consultations) {
+                                    Consultations consultations, People people) {
     super(ConsultationSignOffMail.PURPOSE, tokens, linkedTasks, transaction);
     this.consultations = consultations;
+    this.people = people;
   }
 
   @Override
@@ -31,6 +35,13 @@ class ConsultationSignOffLinkController extends SignOffLinkPages {
     model.addAttribute("decision", decision);
     model.addAttribute("error", error);
     return "links/consultation-sign-off";
+  }
+
+  /** Who wrote the final draft, with his phone from the directory. */
+  @Override
+  protected String whomToCall(LinkToken link) {
+    return people.contact(consultations.latestVersion(link.subjectId()).createdBy())
+        .map(drafter -> LinkNotice.whomToCall("起草人", drafter.name(), drafter.phone())).orElse(null);
   }
 
   @Override

@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkNotice;
 import org.proposalhandling.link.LinkToken;
 import org.proposalhandling.link.LinkTokens;
+import org.proposalhandling.link.LinkedTasks;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,39 +28,42 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The proposer's feedback link: the reply, where the item stands, and the feedback form (征询意见表) while it
  * is open. Opening it (GET) changes nothing; the form's POST records the feedback once and moves the
- * process on. After answering, the same link still shows the progress and what was recorded.
+ * process on. The link works as long as the feedback task is open (the feedback period and its grace). After
+ * answering, the same link still shows the progress and what was recorded; once the task ended otherwise
+ * (answered on paper, 未反馈 recorded) it has expired. Both name the handler to call, as the reply does.
  */
 @Controller
 class FeedbackLinkController {
 
   private final LinkTokens tokens;
+  private final LinkedTasks linkedTasks;
   private final ItemRepository items;
   private final ReplyRepository replies;
   private final FeedbackRepository feedbacks;
   private final ItemProgress progress;
-  private final TaskService tasks;
+  private final UnitDirectory units;
   private final FormService forms;
   private final TransactionTemplate transaction;
 
-  FeedbackLinkController(LinkTokens tokens, ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks,
-                         ItemProgress progress, TaskService tasks, FormService forms, TransactionTemplate transaction) {
+  FeedbackLinkController(LinkTokens tokens, LinkedTasks linkedTasks, ItemRepository items, ReplyRepository replies,
+                         FeedbackRepository feedbacks, ItemProgress progress, UnitDirectory units, FormService forms,
+                         TransactionTemplate transaction) {
     this.tokens = tokens;
+    this.linkedTasks = linkedTasks;
     this.items = items;
     this.replies = replies;
     this.feedbacks = feedbacks;
     this.progress = progress;
-    this.tasks = tasks;
+    this.units = units;
     this.forms = forms;
     this.transaction = transaction;
   }
 
   @GetMapping("/links/feedback/{token}")
   String show(@PathVariable String token, Model model, HttpServletResponse response) {
-    LinkToken link = tokens.read(FeedbackMail.PURPOSE, token);
+    LinkToken link = linkedTasks.read(FeedbackMail.PURPOSE, token);
     if (!viewable(link)) {
-      LinkNotice notice = LinkNotice.of(link);
-      response.setStatus(notice.status().value());
-      return notice.render(model);
+      return notice(link, model, response);
     }
     return page(model, link, null);
   }
@@ -68,14 +72,12 @@ class FeedbackLinkController {
   String answer(@PathVariable String token, @RequestParam(required = false) String satisfaction,
                 @RequestParam(required = false) String contactRating, @RequestParam(required = false) String attitudeRating,
                 @RequestParam(required = false) String comments, Model model, HttpServletResponse response) {
-    LinkToken link = tokens.read(FeedbackMail.PURPOSE, token);
+    LinkToken link = linkedTasks.read(FeedbackMail.PURPOSE, token);
     if (!viewable(link)) {
-      LinkNotice notice = LinkNotice.of(link);
-      response.setStatus(notice.status().value());
-      return notice.render(model);
+      return notice(link, model, response);
     }
     try {
-      Boolean recorded = transaction.execute(status -> record(link, satisfaction, contactRating, attitudeRating, comments));
+      Boolean recorded = transaction.execute(status -> record(token, satisfaction, contactRating, attitudeRating, comments));
       if (!Boolean.TRUE.equals(recorded)) {
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("notice", "您已经反馈过，不能重复提交。以下是已记录的意见。");
@@ -90,12 +92,13 @@ class FeedbackLinkController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return page(model, link, refused.getMessage());
     }
-    return page(model, tokens.read(FeedbackMail.PURPOSE, token), null);
+    return page(model, linkedTasks.read(FeedbackMail.PURPOSE, token), null);
   }
 
   /** Uses the token and completes the feedback task; false when the form was already answered. */
-  private boolean record(LinkToken link, String satisfaction, String contactRating, String attitudeRating, String comments) {
-    if (!open(link) || !tokens.consume(link)) {
+  private boolean record(String token, String satisfaction, String contactRating, String attitudeRating, String comments) {
+    LinkToken link = linkedTasks.read(FeedbackMail.PURPOSE, token);
+    if (!link.valid() || !tokens.consume(link)) {
       return false;
     }
     Map<String, Object> form = new HashMap<>();
@@ -103,7 +106,7 @@ class FeedbackLinkController {
     form.put("contactRating", contactRating);
     form.put("attitudeRating", attitudeRating);
     form.put("feedbackComments", comments);
-    forms.submitTaskForm(openTask(link).getId(), form);
+    forms.submitTaskForm(linkedTasks.openTask(link).getId(), form);
     return true;
   }
 
@@ -112,14 +115,10 @@ class FeedbackLinkController {
     return link.state() == LinkToken.State.VALID || link.state() == LinkToken.State.USED;
   }
 
-  private boolean open(LinkToken link) {
-    return link.valid() && openTask(link) != null;
-  }
-
-  /** The feedback task the link completes: the open one of its item, if any. */
-  private Task openTask(LinkToken link) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(link.subjectId()).taskDefinitionKey(link.activityId())
-        .singleResult();
+  private String notice(LinkToken link, Model model, HttpServletResponse response) {
+    LinkNotice notice = LinkNotice.of(link);
+    response.setStatus(notice.status().value());
+    return notice.withContact(link.subjectId() == null ? null : whomToCall(items.get(link.subjectId()))).render(model);
   }
 
   private String page(Model model, LinkToken link, String error) {
@@ -128,13 +127,27 @@ class FeedbackLinkController {
     model.addAttribute("item", item);
     model.addAttribute("reference", item.reference());
     model.addAttribute("progress", progress.of(item));
-    model.addAttribute("reply", replies.find(item.id(), item.handlingRound())
-        .filter(reply -> reply.deliveredAt() != null)
-        .or(() -> replies.find(item.id(), item.handlingRound() - 1)).orElse(null));
-    model.addAttribute("formOpen", open(link));
+    model.addAttribute("reply", deliveredReply(item).orElse(null));
+    model.addAttribute("formOpen", link.valid());
+    // Staff are named only once the form is closed: whom to call then, as the reply letter names him.
+    model.addAttribute("contact", link.valid() ? null : whomToCall(item));
     model.addAttribute("answered", answered.orElse(null));
     model.addAttribute("error", error);
     return "links/feedback";
+  }
+
+  /** The reply the proposer has: this round's once delivered, else the last round's. */
+  private Optional<Reply> deliveredReply(Item item) {
+    return replies.find(item.id(), item.handlingRound())
+        .filter(reply -> reply.deliveredAt() != null)
+        .or(() -> replies.find(item.id(), item.handlingRound() - 1));
+  }
+
+  /** The handler (承办人) and his phone as the delivered reply gives them, in the lead unit's name. */
+  private String whomToCall(Item item) {
+    return deliveredReply(item)
+        .map(reply -> LinkNotice.whomToCall(units.nameOf(item.leadUnitId()) + "承办人", reply.handlerName(), reply.handlerPhone()))
+        .orElse(null);
   }
 
   private Optional<Feedback> latestFeedback(Item item) {

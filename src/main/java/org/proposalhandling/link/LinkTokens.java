@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -22,9 +20,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * The tokens in mail links, for any process: bound to one purpose, subject (the process's business key),
- * activity (the user task the link completes) and holder, expiring, and used at most once. A newer batch for
- * the same subject and purpose supersedes the older tokens. Opening a link only reads its token;
- * {@link #consume} is for the POST that acts.
+ * activity (the user task the link completes) and holder, and used at most once. A newer batch for the same
+ * subject and purpose supersedes the older tokens. A token has no lifetime of its own: it lives as long as
+ * the task it completes is open, which {@link LinkedTasks} checks. A fixed lifetime either ends a link
+ * before its step (7 days against a feedback period of 20 working days and its grace: issue #33) or, set
+ * longer than every step, is never reached. Opening a link only reads its token; {@link #consume} is for the
+ * POST that acts.
  *
  * <p>No usable token is ever stored. A token is the HMAC of its row's random id under the app's secret
  * (proposals.links.secret); the row keeps only the token's SHA-256 hash. A stored mail holds a placeholder
@@ -35,11 +36,10 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(LinkTokens.Settings.class)
 public class LinkTokens {
 
-  /** proposals.links: how long a link works (default 7 days), and the secret tokens are derived with. */
+  /** proposals.links: the secret tokens are derived with. */
   @ConfigurationProperties("proposals.links")
-  record Settings(Duration lifetime, String secret) {
+  record Settings(String secret) {
     Settings {
-      lifetime = lifetime == null ? Duration.ofDays(7) : lifetime;
       if (secret == null || secret.length() < 32) {
         throw new IllegalStateException("拒绝启动：邮件链接密钥 proposals.links.secret（环境变量 LINK_SECRET）未设置或少于 32 个字符。"
             + "请设置一个随机长字符串，例如 `openssl rand -base64 48` 的输出，见 README。");
@@ -59,16 +59,11 @@ public class LinkTokens {
 
   /** Issues a token; returns the placeholder to put in the mail where the token goes. */
   public String issue(String purpose, String subjectId, String activityId, String holder) {
-    return issue(purpose, subjectId, activityId, holder, settings.lifetime());
-  }
-
-  public String issue(String purpose, String subjectId, String activityId, String holder, Duration lifetime) {
     String id = UUID.randomUUID().toString();
-    Instant now = EngineClock.now();
     jdbc.sql("""
-            insert into link_token (id, token_hash, purpose, subject_id, activity_id, holder, created_at, expires_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, hash(token(id)), purpose, subjectId, activityId, holder, Timestamp.from(now), Timestamp.from(now.plus(lifetime)))
+            insert into link_token (id, token_hash, purpose, subject_id, activity_id, holder, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, hash(token(id)), purpose, subjectId, activityId, holder, Timestamp.from(EngineClock.now()))
         .update();
     return "{{link:" + id + "}}";
   }
@@ -97,17 +92,17 @@ public class LinkTokens {
     return matcher.replaceAll(match -> token(match.group(1)));
   }
 
-  /** What a link's token says, without changing anything. */
+  /** What a link's token says as stored, without changing anything; its task is not looked at. */
   public LinkToken read(String purpose, String raw) {
     if (raw == null || raw.isBlank()) {
       return LinkToken.unknown();
     }
     Optional<LinkToken> token = jdbc.sql("""
-            select id, subject_id, activity_id, holder, expires_at, used_at, superseded_at
+            select id, subject_id, activity_id, holder, used_at, superseded_at
             from link_token where token_hash = ? and purpose = ?""")
         .params(hash(raw), purpose)
         .query((rs, row) -> new LinkToken(rs.getString("id"), rs.getString("subject_id"), rs.getString("activity_id"),
-            rs.getString("holder"), state(rs.getTimestamp("expires_at"), rs.getTimestamp("used_at"), rs.getTimestamp("superseded_at")),
+            rs.getString("holder"), state(rs.getTimestamp("used_at"), rs.getTimestamp("superseded_at")),
             rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
         .optional();
     return token.orElseGet(LinkToken::unknown);
@@ -118,21 +113,17 @@ public class LinkTokens {
    * locks the row and the second finds it used. Call it in the transaction that acts on the link.
    */
   public boolean consume(LinkToken token) {
-    Timestamp now = Timestamp.from(EngineClock.now());
     return jdbc.sql("""
             update link_token set used_at = ?
-            where id = ? and used_at is null and superseded_at is null and expires_at > ?""")
-        .params(now, token.id(), now).update() == 1;
+            where id = ? and used_at is null and superseded_at is null""")
+        .params(Timestamp.from(EngineClock.now()), token.id()).update() == 1;
   }
 
-  private static LinkToken.State state(Timestamp expiresAt, Timestamp usedAt, Timestamp supersededAt) {
+  private static LinkToken.State state(Timestamp usedAt, Timestamp supersededAt) {
     if (usedAt != null) {
       return LinkToken.State.USED;
     }
-    if (supersededAt != null) {
-      return LinkToken.State.SUPERSEDED;
-    }
-    return expiresAt.toInstant().isAfter(EngineClock.now()) ? LinkToken.State.VALID : LinkToken.State.EXPIRED;
+    return supersededAt != null ? LinkToken.State.SUPERSEDED : LinkToken.State.VALID;
   }
 
   /** The token of a row: 256 bits, unguessable without the secret. */

@@ -12,8 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The user task a mail link completes, for any process: whether the link can still act (valid, its task
- * open, its holder still one of those the task is for), and completing the task's form as the holder after
+ * The user task a mail link completes, for any process: a link lives as long as that task is open, and can
+ * act while its holder is still one of those the task is for; completing the task's form as the holder after
  * using the token up. Call {@link #complete} in the transaction that acts.
  */
 @Service
@@ -34,6 +34,16 @@ public class LinkedTasks {
     this.identity = identity;
   }
 
+  /**
+   * What a link's token says, its step included: a token neither used nor superseded has expired when its
+   * task is no longer open (done in Tasklist or through another link, or ended by a timer). A later task of
+   * the same activity does not revive it: each issuer supersedes the older tokens when it mails new ones.
+   */
+  public LinkToken read(String purpose, String rawToken) {
+    LinkToken token = tokens.read(purpose, rawToken);
+    return token.valid() && openTask(token) == null ? token.expired() : token;
+  }
+
   /** Why the link cannot act, or null when it can. */
   public LinkNotice unusable(LinkToken link) {
     if (!link.valid()) {
@@ -41,7 +51,7 @@ public class LinkedTasks {
     }
     Task task = openTask(link);
     if (task == null) {
-      return LinkNotice.alreadyHandled();
+      return LinkNotice.of(link.expired());
     }
     return entitled(link, task) ? null : NO_LONGER_ENTITLED;
   }
@@ -66,8 +76,8 @@ public class LinkedTasks {
     return null;
   }
 
-  /** The task the link completes: the open one of its activity in the process of its subject, if any. */
-  private Task openTask(LinkToken link) {
+  /** The task the link completes: the open one of its activity in the process of its subject, or null. */
+  public Task openTask(LinkToken link) {
     return tasks.createTaskQuery().processInstanceBusinessKey(link.subjectId()).taskDefinitionKey(link.activityId())
         .singleResult();
   }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * nothing: it shows the document and asks to confirm, so that mail scanners and link previews approve
  * nothing. Only the page's POST acts: it uses the token up and completes the sign-off task as the official,
  * in one transaction. It fails closed: a POST whose decision is neither of the two, or by an official who may
- * no longer sign off the task, changes nothing.
+ * no longer sign off the task, changes nothing. A link that cannot act names whom in the unit to call.
  */
 public abstract class SignOffLinkPages {
 
@@ -47,8 +47,7 @@ public abstract class SignOffLinkPages {
     LinkToken link = tokens.read(purpose, token);
     LinkNotice notice = linkedTasks.unusable(link);
     if (notice != null) {
-      response.setStatus(notice.status().value());
-      return notice.render(model);
+      return show(notice, link, model, response);
     }
     return page(model, link, "return".equals(action) ? "return" : "approve", null);
   }
@@ -66,12 +65,10 @@ public abstract class SignOffLinkPages {
     try {
       LinkNotice notice = transaction.execute(status -> linkedTasks.complete(purpose, token, form));
       if (notice != null) {
-        response.setStatus(notice.status().value());
-        return notice.render(model);
+        return show(notice, tokens.read(purpose, token), model, response);
       }
     } catch (AuthorizationException e) {
-      response.setStatus(LinkedTasks.NO_LONGER_ENTITLED.status().value());
-      return LinkedTasks.NO_LONGER_ENTITLED.render(model);
+      return show(LinkedTasks.NO_LONGER_ENTITLED, tokens.read(purpose, token), model, response);
     } catch (ProcessEngineException e) {
       FormValidationException refused = FormValidationException.findIn(e);
       if (refused == null) {
@@ -86,8 +83,16 @@ public abstract class SignOffLinkPages {
     return "links/notice";
   }
 
+  private String show(LinkNotice notice, LinkToken link, Model model, HttpServletResponse response) {
+    response.setStatus(notice.status().value());
+    return notice.withContact(link.subjectId() == null ? null : whomToCall(link)).render(model);
+  }
+
   /** Fills the confirmation page's model with what is signed; returns the view's name. */
   protected abstract String page(Model model, LinkToken link, String decision, String error);
+
+  /** Whom in the unit the official calls about the document of a link that cannot act (see {@link LinkNotice#whomToCall}). */
+  protected abstract String whomToCall(LinkToken link);
 
   protected abstract String approvedMessage();
 

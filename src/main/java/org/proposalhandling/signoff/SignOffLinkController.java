@@ -6,6 +6,7 @@ import org.proposalhandling.handling.ReplyCategories;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.link.LinkNotice;
 import org.proposalhandling.link.LinkToken;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.link.LinkedTasks;
@@ -49,6 +50,14 @@ class SignOffLinkController extends SignOffLinkPages {
     model.addAttribute("decision", decision);
     model.addAttribute("error", error);
     return "links/sign-off";
+  }
+
+  /** The handler who drafted the reply, as the draft names him (承办人, 联系电话). */
+  @Override
+  protected String whomToCall(LinkToken link) {
+    Item item = items.get(link.subjectId());
+    return replies.find(item.id(), item.handlingRound())
+        .map(draft -> LinkNotice.whomToCall("本单位承办人", draft.handlerName(), draft.handlerPhone())).orElse(null);
   }
 
   @Override

@@ -96,7 +96,8 @@ class FeedbackLinkTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).contains("您已经反馈过", "满意");
     assertThat(feedbacks.find(instance.getBusinessKey(), 1).orElseThrow().satisfaction()).isEqualTo(Satisfaction.SATISFIED);
-    assertThat(get(link).body()).contains("已办结").doesNotContain("提交反馈");
+    assertThat(get(link).body()).contains("已办结", "如有疑问，请联系吉林省民政厅承办人李静，电话 0431-88900001。")
+        .doesNotContain("提交反馈");
   }
 
   @Test
@@ -143,6 +144,7 @@ class FeedbackLinkTest {
   void noAnswerBringsOneReminderThenClosesAs未反馈() throws Exception {
     ClockUtil.setCurrentTime(at(2024, 9, 2));
     ProcessInstance instance = replied("K5");
+    String link = feedbackLink(replyMail("K5").get(0));
     // 20 working days after Monday 2024-09-02: 09-03..06 (4), 09-09..13 (9), Saturday 09-14 is a make-up
     // working day (10), 中秋 09-15..17 off, 09-18..20 (13), 09-23..27 (18), Sunday 09-29 works (19), 09-30 (20).
     Job reminder = timer(instance, "Timer_FeedbackReminder");
@@ -163,6 +165,43 @@ class FeedbackLinkTest {
     assertThat(instance).isEnded();
     assertThat(feedbacks.find(instance.getBusinessKey(), 1).orElseThrow().satisfaction()).isEqualTo(Satisfaction.NO_RESPONSE);
     assertThat(mail.to(PROPOSER, "【请反馈】")).filteredOn(m -> subject(m).contains("第K5号")).hasSize(1);
+
+    // 未反馈 recorded, the link has expired with its task, and says whom to call.
+    assertExpiredNamingTheHandler(get(link));
+  }
+
+  @Test
+  void theLinkWorksThroughTheWholeFeedbackPeriodAndItsGrace() throws Exception {
+    ClockUtil.setCurrentTime(at(2024, 9, 2));
+    ProcessInstance instance = replied("K8");
+    String link = feedbackLink(replyMail("K8").get(0));
+
+    // Day 9, past the 7 days links used to live (issue #33: item 0107's link answered 410 on day 9).
+    ClockUtil.setCurrentTime(at(2024, 9, 11));
+    assertThat(get(link).body()).contains("提交反馈");
+
+    ClockUtil.setCurrentTime(at(2024, 10, 1));
+    engine.getManagementService().executeJob(timer(instance, "Timer_FeedbackReminder").getId());
+    driver.executeJobs(instance);
+    mail.sendDueMail();
+    // The last day of the grace period (see the timer's due date above), late in the evening.
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2024, 10, 12, 23, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+    assertThat(get(link).body()).contains("提交反馈");
+    HttpResponse<String> answered = post(link, Map.of("satisfaction", "SATISFIED"));
+    assertThat(answered.statusCode()).isEqualTo(200);
+    assertThat(answered.body()).contains("感谢您的反馈");
+    assertThat(feedbacks.find(instance.getBusinessKey(), 1).orElseThrow().satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+  }
+
+  @Test
+  void anAnswerOnPaperEndsTheLinkWhichThenNamesWhomToCall() throws Exception {
+    ProcessInstance instance = replied("K9");
+    String link = feedbackLink(replyMail("K9").get(0));
+    driver.feedback(instance, "BASICALLY_SATISFIED", "书面反馈。");
+
+    assertExpiredNamingTheHandler(get(link));
+    assertExpiredNamingTheHandler(post(link, Map.of("satisfaction", "UNSATISFIED")));
+    assertThat(feedbacks.find(instance.getBusinessKey(), 1).orElseThrow().satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
   }
 
   @Test
@@ -195,6 +234,12 @@ class FeedbackLinkTest {
     String html = get(feedbackLink(replyMail("K7").get(0))).body();
     assertThat(html).contains("吉林省民政厅", "吉林省财政厅", "定稿")
         .doesNotContain("内部审核意见", "内部会办意见", "初稿", "李静", "0431-88900001", "同意签发");
+  }
+
+  private static void assertExpiredNamingTheHandler(HttpResponse<String> page) {
+    assertThat(page.statusCode()).isEqualTo(410);
+    assertThat(page.body()).contains("链接已过期", "如有疑问，请联系吉林省民政厅承办人李静，电话 0431-88900001。")
+        .doesNotContain("提交反馈");
   }
 
   private ProcessInstance replied(String number) {
