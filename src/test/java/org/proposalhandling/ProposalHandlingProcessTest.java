@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.handling.ReplyRepository;
@@ -18,6 +21,7 @@ import org.proposalhandling.item.ItemStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -32,12 +36,22 @@ public class ProposalHandlingProcessTest {
   @Autowired ItemRepository items;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
+  @Autowired JavaMailSenderImpl sender;
   ItemDriver driver;
+  /** An item is 已答复 once its reply's mail has left: an SMTP server takes it. */
+  GreenMail smtp;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new ItemDriver(engine);
+    smtp = new GreenMail(new ServerSetup(sender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterEach
+  void stopSmtp() {
+    smtp.stop();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.delivery.ReplyMails;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
@@ -101,10 +103,11 @@ class DemoItems implements ApplicationRunner {
   private final ManagementService management;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
+  private final ReplyMails replyMails;
 
   DemoItems(ItemRepository items, ReplyRepository replies, NumberSeries numbers, RuntimeService runtime,
             TaskService tasks, FormService forms, ManagementService management, IdentityService identity,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, ReplyMails replyMails) {
     this.items = items;
     this.replies = replies;
     this.numbers = numbers;
@@ -114,6 +117,7 @@ class DemoItems implements ApplicationRunner {
     this.management = management;
     this.identity = identity;
     this.transaction = transaction;
+    this.replyMails = replyMails;
   }
 
   @Override
@@ -263,12 +267,19 @@ class DemoItems implements ApplicationRunner {
       }
     }
 
-    /** The item's next job due by then (an asynchronous step is due at once), held deliveries left out. */
+    /**
+     * The item's next job due by then (an asynchronous step is due at once), held deliveries left out; the
+     * sending of its reply's mail counts as its own: the item is 已答复 once that mail has left.
+     */
     private Job nextJob(Instant until, boolean holdDelivery) {
       List<String> held = holdDelivery
           ? management.createJobQuery().processInstanceId(instance.getId()).activityId(DELIVERY).list().stream().map(Job::getId).toList()
           : List.of();
-      return management.createJobQuery().processInstanceId(instance.getId()).list().stream()
+      Stream<Job> replySending = replyMails.unsentReplies(id).stream()
+          .flatMap(mailId -> runtime.createProcessInstanceQuery().processDefinitionKey("mail-dispatch")
+              .processInstanceBusinessKey(mailId).list().stream())
+          .flatMap(dispatch -> management.createJobQuery().processInstanceId(dispatch.getId()).list().stream());
+      return Stream.concat(management.createJobQuery().processInstanceId(instance.getId()).list().stream(), replySending)
           .filter(job -> !held.contains(job.getId()))
           .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
           .min(Comparator.comparing(job -> job.getDuedate() == null ? Instant.MIN : job.getDuedate().toInstant()))

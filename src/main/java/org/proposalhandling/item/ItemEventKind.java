@@ -23,6 +23,8 @@ public enum ItemEventKind {
   SIGNED("签发", EnumSet.of(ItemStatus.SIGNING), ItemStatus.SIGNED),
   SIGN_OFF_RETURNED("签发退回", EnumSet.of(ItemStatus.SIGNING), ItemStatus.DRAFTING),
   NUMBERED("编发文字号", EnumSet.of(ItemStatus.SIGNED), null),
+  DELIVERY_FAILED("送达失败", EnumSet.of(ItemStatus.SIGNED), ItemStatus.DELIVERY_FAILED),
+  REDELIVERY("重新送达", EnumSet.of(ItemStatus.DELIVERY_FAILED), ItemStatus.SIGNED),
   DELIVERED("送达答复", EnumSet.of(ItemStatus.SIGNED), ItemStatus.REPLIED),
   PUBLISHED("主动公开", EnumSet.of(ItemStatus.REPLIED), null),
   FEEDBACK_RECORDED("满意度反馈", EnumSet.of(ItemStatus.REPLIED), null),
@@ -45,7 +47,7 @@ public enum ItemEventKind {
     static final Set<ItemStatus> HANDLING = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
         ItemStatus.SIGNING);
     static final Set<ItemStatus> UNTIL_DELIVERY = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING,
-        ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED);
+        ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
     static final Set<ItemStatus> ASSIGNED = EnumSet.complementOf(EnumSet.of(ItemStatus.REGISTERED,
         ItemStatus.REJECTED, ItemStatus.ACCEPTED));
   }

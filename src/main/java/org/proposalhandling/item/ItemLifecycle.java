@@ -114,6 +114,17 @@ public class ItemLifecycle {
     }
   }
 
+  /** 送达失败: the reply did not leave; the item waits for the office's 重新送达, its feedback clock not started. */
+  public void deliveryFailed(String itemId, String reason) {
+    transition(itemId, ItemEventKind.DELIVERY_FAILED, reason);
+  }
+
+  /** 重新送达: the failed delivery is tried again; the item waits for its reply to leave. */
+  public void redelivering(String itemId, String summary) {
+    transition(itemId, ItemEventKind.REDELIVERY, summary);
+  }
+
+  /** 送达答复: the reply has left (its mail to the proposer was sent, or it goes on paper); 已答复 from now on. */
   public void delivered(String itemId, String summary) {
     Item item = transition(itemId, ItemEventKind.DELIVERED, summary);
     events.publishEvent(new ItemEvents.ReplyDelivered(itemId, item.handlingRound()));

@@ -10,6 +10,8 @@ public enum ItemStatus {
   IN_REVIEW("审核答复"),
   SIGNING("待签发"),
   SIGNED("已签发，待送达"),
+  /** The reply could not leave (its letter, or the mail to the proposer, failed every retry): no feedback clock yet. */
+  DELIVERY_FAILED("送达失败"),
   REPLIED("已答复，待反馈"),
   CLOSED("已办结");
 

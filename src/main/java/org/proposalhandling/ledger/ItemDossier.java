@@ -19,7 +19,10 @@ import org.proposalhandling.disclosure.Publications;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.delivery.Redelivery;
+import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
+import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.EngineClock;
@@ -48,7 +51,7 @@ class ItemDossier {
   record View(Item item, String office, String leadUnit, List<String> coHandlingUnits, boolean contacts,
               List<Step> timeline, List<Opinion> opinions, List<Reply> replies, Map<Integer, Publication> publications,
               boolean replyDueProvisional, List<OpenTasks.OpenTask> tasks, boolean mayAskExtension,
-              boolean mayAskReassignment) {
+              boolean mayAskReassignment, String deliveryFailure, boolean mayRedeliver) {
 
     /** A moment as the page shows it, in Beijing time. */
     public String at(Instant moment) {
@@ -101,19 +104,30 @@ class ItemDossier {
         .flatMap(Optional::stream).toList();
     Map<Integer, Publication> published = new HashMap<>();
     rounds.forEach(reply -> publications.of(itemId, reply.round()).ifPresent(p -> published.put(reply.round(), p)));
+    List<ItemHistory.Entry> entries = history.of(itemId);
     return Optional.of(new View(item, directory.nameOf(item.assigningOfficeId()), directory.nameOf(item.leadUnitId()),
         coUnits.stream().map(directory::nameOf).toList(), scope.seesContactsOf(item.assigningOfficeId(), item.leadUnitId()),
-        timeline(itemId), opinions(itemId), rounds, published,
+        timeline(itemId, entries), opinions(itemId), rounds, published,
         item.replyDue() != null && deadlines.replyDueProvisional(item),
-        tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler)));
+        tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler),
+        deliveryFailure(item, entries), Redelivery.mayRetry(user, item)));
+  }
+
+  /** While the reply cannot leave: why, as last recorded. */
+  private static String deliveryFailure(Item item, List<ItemHistory.Entry> entries) {
+    if (item.status() != ItemStatus.DELIVERY_FAILED) {
+      return null;
+    }
+    return entries.stream().filter(entry -> entry.kind() == ItemEventKind.DELIVERY_FAILED)
+        .reduce((first, second) -> second).map(ItemHistory.Entry::summary).orElse(null);
   }
 
   /** The history in its order, each mail placed after the last step that came before it. */
-  private List<Step> timeline(String itemId) {
+  private List<Step> timeline(String itemId, List<ItemHistory.Entry> entries) {
     Map<String, String> names = new HashMap<>();
     List<MailLog.Mail> pending = new ArrayList<>(mails.of(itemId));
     List<Step> steps = new ArrayList<>();
-    for (ItemHistory.Entry entry : history.of(itemId)) {
+    for (ItemHistory.Entry entry : entries) {
       while (!pending.isEmpty() && pending.get(0).createdAt().isBefore(entry.occurredAt())) {
         steps.add(mailStep(pending.remove(0)));
       }

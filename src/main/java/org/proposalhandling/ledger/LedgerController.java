@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.DeadlineRequests;
+import org.proposalhandling.delivery.Redelivery;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The ledger (台账) at /items: the items of the user's scope, searched and filtered, a page at a time, and
  * exported; the item's page at /items/{id}, with the extension and reassignment requests. An item outside
- * the user's scope answers 404 exactly as an id that does not exist, its title nowhere on the page.
+ * the user's scope answers 404 exactly as an id that does not exist, its title nowhere on the page. The
+ * assigning office retries a failed delivery there (重新送达).
  */
 @Controller
 class LedgerController {
@@ -40,14 +42,16 @@ class LedgerController {
   private final ItemDossier dossier;
   private final DeadlineRequests requests;
   private final UnitDirectory directory;
+  private final Redelivery redelivery;
 
   LedgerController(LedgerQuery ledger, LedgerExport export, ItemDossier dossier, DeadlineRequests requests,
-                   UnitDirectory directory) {
+                   UnitDirectory directory, Redelivery redelivery) {
     this.ledger = ledger;
     this.export = export;
     this.dossier = dossier;
     this.requests = requests;
     this.directory = directory;
+    this.redelivery = redelivery;
   }
 
   @GetMapping("/items")
@@ -98,6 +102,12 @@ class LedgerController {
         requests.requestReassignment(CurrentUser.get(), id, reason));
   }
 
+  @PostMapping("/items/{id}/redelivery")
+  String redelivery(@PathVariable String id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    return request(id, model, response, redirect, "已重新送达：答复发出后，本件转为「已答复，待反馈」。", () ->
+        redelivery.retry(CurrentUser.get(), id));
+  }
+
   /**
    * Makes a request for an item the user may read: sent, back to the page with the news; refused, the same
    * page with the reason in Chinese and what he typed, nothing stored.
@@ -110,7 +120,7 @@ class LedgerController {
     }
     try {
       request.run();
-    } catch (FormValidationException | DeadlineRequests.NotAllowedException refused) {
+    } catch (FormValidationException | DeadlineRequests.NotAllowedException | Redelivery.NotAllowedException refused) {
       model.addAttribute("refusal", refused.getMessage());
       response.setStatus(refused instanceof FormValidationException ? HttpStatus.BAD_REQUEST.value() : HttpStatus.FORBIDDEN.value());
       return show(id, model, response);

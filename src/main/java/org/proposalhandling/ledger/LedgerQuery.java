@@ -12,11 +12,12 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.workflow.EngineClock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,7 +40,7 @@ class LedgerQuery {
 
   /** Stages in which the reply is still owed, where a due date can be missed. */
   private static final List<String> OWING = Stream.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-      ItemStatus.SIGNING, ItemStatus.SIGNED).map(Enum::name).toList();
+      ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED).map(Enum::name).toList();
   private static final List<String> FINISHED = List.of(ItemStatus.CLOSED.name(), ItemStatus.REJECTED.name());
   /** Before assignment, and after an approved reassignment until the next one, no unit holds the item. */
   private static final List<String> UNASSIGNED = List.of(ItemStatus.REGISTERED.name(), ItemStatus.REJECTED.name(),
@@ -48,14 +49,11 @@ class LedgerQuery {
   private final JdbcClient jdbc;
   private final Deadlines deadlines;
   private final UnitDirectory directory;
-  private final int yellowWorkingDays;
 
-  LedgerQuery(JdbcClient jdbc, Deadlines deadlines, UnitDirectory directory,
-              @Value("${proposals.deadlines.yellow-warning-working-days:10}") int yellowWorkingDays) {
+  LedgerQuery(JdbcClient jdbc, Deadlines deadlines, UnitDirectory directory) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
     this.directory = directory;
-    this.yellowWorkingDays = yellowWorkingDays;
   }
 
   record Page(List<LedgerRow> rows, long total) {
@@ -67,7 +65,7 @@ class LedgerQuery {
     List<LedgerRow> rows = where.select(columns() + where.sql + order(filter) + " limit :limit offset :offset")
         .param("limit", filter.size()).param("offset", (long) (filter.page() - 1) * filter.size())
         .query(this::row).list();
-    return new Page(withCoHandlingUnitsOfPage(rows), total);
+    return new Page(completedOnPage(rows), total);
   }
 
   /** Every row of the filter, in its order, in chunks (the export of a long list never holds all of it). */
@@ -78,12 +76,12 @@ class LedgerQuery {
     where.select(columns() + where.sql + order(filter)).query((RowCallbackHandler) rs -> {
       rows.add(row(rs, 0));
       if (rows.size() == chunk) {
-        consumer.accept(withCoHandlingUnits(rows, coUnits));
+        consumer.accept(completed(rows, coUnits, Map.of()));
         rows.clear();
       }
     });
     if (!rows.isEmpty()) {
-      consumer.accept(withCoHandlingUnits(rows, coUnits));
+      consumer.accept(completed(rows, coUnits, Map.of()));
     }
   }
 
@@ -174,17 +172,27 @@ class LedgerQuery {
     LocalDate due = rs.getObject("reply_due", LocalDate.class);
     boolean owing = OWING.contains(status.name()) && due != null;
     Integer left = owing ? deadlines.calendar().workingDaysBetween(EngineClock.today(), due) : null;
+    ItemKind kind = ItemKind.valueOf(rs.getString("kind"));
     LedgerRow.Mark mark = !owing ? null : due.isBefore(EngineClock.today()) ? LedgerRow.Mark.RED
-        : left <= yellowWorkingDays ? LedgerRow.Mark.YELLOW : null;
+        : !EngineClock.today().isBefore(yellowWarningOn(kind, due)) ? LedgerRow.Mark.YELLOW : null;
     String satisfaction = rs.getString("satisfaction");
     return new LedgerRow(rs.getString("id"), rs.getString("item_number"), rs.getString("session_name"),
-        ItemKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("proposer_name"),
+        kind, rs.getString("title"), rs.getString("proposer_name"),
         directory.nameOf(rs.getString("lead_unit_id")), List.of(), status, rs.getInt("handling_round"),
         rs.getObject("assigned_on", LocalDate.class), due, left, mark, rs.getBoolean("key_item"),
-        rs.getString("category"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction));
+        rs.getString("category"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction), null);
   }
 
-  private List<LedgerRow> withCoHandlingUnitsOfPage(List<LedgerRow> rows) {
+  /**
+   * The day the process gives the yellow card, as its timer computes it (the kind's own setting): the
+   * item's other fields play no part in it.
+   */
+  private LocalDate yellowWarningOn(ItemKind kind, LocalDate replyDue) {
+    return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, null, null, null, false,
+        null, null, null, null, null, false, null, replyDue, null, 1, null, null, null));
+  }
+
+  private List<LedgerRow> completedOnPage(List<LedgerRow> rows) {
     if (rows.isEmpty()) {
       return rows;
     }
@@ -194,7 +202,21 @@ class LedgerQuery {
         .query((RowCallbackHandler) rs -> {
           coUnits.computeIfAbsent(rs.getString("item_id"), id -> new ArrayList<>()).add(rs.getString("unit_id"));
         });
-    return withCoHandlingUnits(rows, coUnits);
+    return completed(rows, coUnits, deliveryFailures(rows));
+  }
+
+  /** Why the reply of each 送达失败 row on the page has not left: its last recorded failure. */
+  private Map<String, String> deliveryFailures(List<LedgerRow> rows) {
+    List<String> failed = rows.stream().filter(row -> row.status() == ItemStatus.DELIVERY_FAILED).map(LedgerRow::id).toList();
+    Map<String, String> reasons = new HashMap<>();
+    if (!failed.isEmpty()) {
+      jdbc.sql("select item_id, summary from item_event where item_id in (:ids) and kind = :kind order by id")
+          .param("ids", failed).param("kind", ItemEventKind.DELIVERY_FAILED.name())
+          .query((RowCallbackHandler) rs -> {
+            reasons.put(rs.getString("item_id"), rs.getString("summary"));
+          });
+    }
+    return reasons;
   }
 
   private Map<String, List<String>> coHandlingUnits(Where where) {
@@ -206,11 +228,12 @@ class LedgerQuery {
     return coUnits;
   }
 
-  private List<LedgerRow> withCoHandlingUnits(List<LedgerRow> rows, Map<String, List<String>> coUnits) {
+  private List<LedgerRow> completed(List<LedgerRow> rows, Map<String, List<String>> coUnits,
+                                    Map<String, String> deliveryFailures) {
     return rows.stream().map(row -> new LedgerRow(row.id(), row.number(), row.sessionName(), row.kind(), row.title(),
         row.proposer(), row.leadUnit(), coUnits.getOrDefault(row.id(), List.of()).stream().map(directory::nameOf).toList(),
         row.status(), row.round(), row.assignedOn(), row.replyDue(), row.workingDaysLeft(), row.mark(), row.keyItem(),
-        row.category(), row.satisfaction())).toList();
+        row.category(), row.satisfaction(), deliveryFailures.get(row.id()))).toList();
   }
 
   /** The conditions of one query and their parameters. */

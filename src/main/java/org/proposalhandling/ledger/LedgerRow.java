@@ -6,11 +6,14 @@ import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
 
-/** One line of the ledger: the item as the list and the export show it, its marks worked out. */
+/**
+ * One line of the ledger: the item as the list and the export show it, its marks worked out; while its reply
+ * cannot leave (送达失败), the reason (the list's page only).
+ */
 public record LedgerRow(String id, String number, String sessionName, ItemKind kind, String title, String proposer,
                  String leadUnit, List<String> coHandlingUnits, ItemStatus status, int round, LocalDate assignedOn,
                  LocalDate replyDue, Integer workingDaysLeft, Mark mark, boolean keyItem, String category,
-                 Satisfaction satisfaction) {
+                 Satisfaction satisfaction, String deliveryFailure) {
 
   /** The red and yellow cards (红黄牌) as the list shows them: overdue, or due soon. */
   public enum Mark {

@@ -94,7 +94,7 @@ enum Figure {
     static final List<ItemStatus> UNASSIGNED = List.of(ItemStatus.REGISTERED, ItemStatus.REJECTED, ItemStatus.ACCEPTED);
     /** The reply is owed: a due date can be missed. */
     static final List<ItemStatus> OWING = List.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-        ItemStatus.SIGNING, ItemStatus.SIGNED);
+        ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
 
     private Stages() {
     }

@@ -27,8 +27,8 @@ class ProcessModelTest {
   /** Expressions may call these beans; the only plain variable is the multi-instance element, set by the engine. */
   static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
   static final Pattern ALLOWED = Pattern.compile(
-      "!?(itemRouting|deadlines|deadlineReminders)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
-          + "|signOffMail|documentNumbering|replyDelivery|feedbackReminder|noFeedback|rehandling|closing|coUnit");
+      "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
+          + "|signOffMail|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit");
 
   @Test
   void everyExpressionAsksABeanOrTheEngineNeverAClientVariable() throws Exception {
@@ -54,7 +54,7 @@ class ProcessModelTest {
     UserTask coHandling = model.getModelElementById("Task_CoHandlingOpinion");
     assertThat(((MultiInstanceLoopCharacteristics) coHandling.getLoopCharacteristics()).isCamundaAsyncAfter()).isTrue();
     for (String before : List.of("Gateway_JoinHandling", "Task_RequestSignOff", "Task_AssignDocumentNumber",
-        "Task_DeliverReply", "Task_NotifyRejection")) {
+        "Task_DeliverReply", "Task_ConfirmDelivery", "Task_NotifyRejection")) {
       assertThat(node(model, before).isCamundaAsyncBefore()).as(before + " asyncBefore").isTrue();
     }
   }

@@ -1,0 +1,97 @@
+package org.proposalhandling.delivery;
+
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Job;
+import org.proposalhandling.directory.Role;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemLifecycle;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.SystemActions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 重新送达: once the cause is fixed (the SMTP server, the letter's fonts), the assigning office tries the failed
+ * delivery again from the item's page: its failed step, or its failed mails, get one more attempt each. The
+ * item waits for its reply again; failing again, it is 送达失败 again, with the new reason.
+ */
+@Service
+public class Redelivery {
+
+  private final ItemRepository items;
+  private final ItemLifecycle lifecycle;
+  private final ReplyMails mails;
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final SystemActions system;
+
+  Redelivery(ItemRepository items, ItemLifecycle lifecycle, ReplyMails mails, ManagementService management,
+             RuntimeService runtime, SystemActions system) {
+    this.items = items;
+    this.lifecycle = lifecycle;
+    this.mails = mails;
+    this.management = management;
+    this.runtime = runtime;
+    this.system = system;
+  }
+
+  /** Refused to anyone but the item's assigning office. */
+  public static final class NotAllowedException extends RuntimeException {
+    NotAllowedException(String message) {
+      super(message);
+    }
+  }
+
+  /** Whether this user may ask for it now: a clerk of the item's assigning office, the delivery failed. */
+  public static boolean mayRetry(Authentication user, Item item) {
+    return item.status() == ItemStatus.DELIVERY_FAILED && isOfficeClerk(user, item);
+  }
+
+  @Transactional
+  public void retry(Authentication user, String itemId) {
+    Item item = items.get(itemId);
+    if (!isOfficeClerk(user, item)) {
+      throw new NotAllowedException("只有交办机构可以重新送达答复。");
+    }
+    if (item.status() != ItemStatus.DELIVERY_FAILED) {
+      throw new FormValidationException("该件当前为「" + item.status().label(item.handlingRound()) + "」，不是「送达失败」，无需重新送达。");
+    }
+    List<String> jobs = system.run(() -> failedJobs(item));
+    if (jobs.isEmpty()) {
+      throw new FormValidationException("没有找到失败的送达步骤或邮件，请联系系统管理员。");
+    }
+    lifecycle.redelivering(itemId, "交办机构重新送达");
+    system.run(() -> {
+      // Due now: a job that used up its retries keeps the due date of its last back-off, hours ahead maybe.
+      Date now = Date.from(EngineClock.now());
+      jobs.forEach(job -> {
+        management.setJobRetries(job, 1);
+        management.setJobDuedate(job, now);
+      });
+      return null;
+    });
+  }
+
+  private static boolean isOfficeClerk(Authentication user, Item item) {
+    return user != null && user.getGroupIds() != null && user.getGroupIds().contains(Role.CLERK.groupOf(item.assigningOfficeId()));
+  }
+
+  /** The item's delivery step and its mails (the reply and its copies) that stopped retrying. */
+  private List<String> failedJobs(Item item) {
+    Stream<Job> step = management.createJobQuery().processInstanceId(item.processInstanceId())
+        .activityId(DeliveryOutcomes.DELIVERY_STEP).noRetriesLeft().list().stream();
+    Stream<Job> mailJobs = mails.unsent(item.id()).stream()
+        .flatMap(mailId -> runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryOutcomes.MAIL_PROCESS)
+            .processInstanceBusinessKey(mailId).list().stream())
+        .flatMap(dispatch -> management.createJobQuery().processInstanceId(dispatch.getId()).noRetriesLeft().list().stream());
+    return Stream.concat(step, mailJobs).map(Job::getId).toList();
+  }
+}

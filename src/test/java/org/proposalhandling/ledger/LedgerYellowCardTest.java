@@ -1,0 +1,61 @@
+package org.proposalhandling.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.ItemDriver;
+import org.proposalhandling.deadline.Deadlines;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The ledger's yellow card (黄牌) falls on the day the process's timer gives it, with the kind's own setting. */
+@SpringBootTest(properties = "proposals.deadlines.kinds.MEMBER_PROPOSAL.yellow-warning-working-days=30")
+@ActiveProfiles("test")
+class LedgerYellowCardTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ItemRepository items;
+  @Autowired Deadlines deadlines;
+  @Autowired LedgerQuery ledger;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aMemberProposalIsYellowFromItsKindsWarningDayNotTheDefaultOne() {
+    String number = "Y" + System.nanoTime();
+    ItemDriver driver = new ItemDriver(engine);
+    ProcessInstance instance = driver.register(number);
+    driver.accept(instance);
+    driver.assign(instance, "jl-mz");
+    Item item = items.get(instance.getBusinessKey());
+    // 20 working days before the reply is due: inside the kind's 30, outside the default 10.
+    LocalDate warned = deadlines.yellowWarningOn(item);
+    LocalDate twentyBefore = deadlines.calendar().addWorkingDays(item.replyDue(), -20);
+    assertThat(warned).isBefore(twentyBefore);
+
+    assertThat(markOn(warned.minusDays(1), number)).isNull();
+    assertThat(markOn(warned, number)).isEqualTo(LedgerRow.Mark.YELLOW);
+    assertThat(markOn(twentyBefore, number)).isEqualTo(LedgerRow.Mark.YELLOW);
+  }
+
+  private LedgerRow.Mark markOn(LocalDate day, String number) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(org.proposalhandling.workflow.EngineClock.ZONE).toInstant()));
+    LedgerQuery.Page page = ledger.page(new LedgerScope(Set.of("jl-gov"), Set.of()), LedgerFilter.from(Map.of("q", number)));
+    assertThat(page.rows()).hasSize(1);
+    return page.rows().get(0).mark();
+  }
+}
