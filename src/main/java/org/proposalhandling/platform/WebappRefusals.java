@@ -41,14 +41,16 @@ class WebappRefusals {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
         FormValidationException refused = FormValidationException.takeRaised();
-        if (buffered.getStatus() < HttpServletResponse.SC_BAD_REQUEST || response.isCommitted()) {
+        String type = typeOf(buffered.getContentAsByteArray());
+        // A refusal of ours answered before the engine saw the request (SubmittedVariablesGuard) is in Chinese already.
+        boolean answered = refused == null && "FormValidationException".equals(type);
+        if (buffered.getStatus() < HttpServletResponse.SC_BAD_REQUEST || answered || response.isCommitted()) {
           buffered.copyBodyToResponse();
           return;
         }
         EngineRefusals.Answer answer = refused != null
             ? new EngineRefusals.Answer(HttpServletResponse.SC_BAD_REQUEST, "FormValidationException", refused.getMessage())
-            : asUser(identity, () -> refusals.to(typeOf(buffered.getContentAsByteArray()), buffered.getStatus(),
-                request.getMethod(), pathBelowApi(request)));
+            : asUser(identity, () -> refusals.to(type, buffered.getStatus(), request.getMethod(), pathBelowApi(request)));
         buffered.resetBuffer();
         response.setStatus(answer.status());
         response.setContentType("application/json;charset=UTF-8");

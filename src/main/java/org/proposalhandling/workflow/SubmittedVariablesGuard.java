@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /camunda/api/engine) may carry only the fields of the task's or the start's form. Anything else — a
  * variable the process might route on, a name a scope already uses — is refused with 400 and a Chinese
  * message before the engine sees the request, so nothing of it is stored. {@link FormTaskListener} refuses
- * the same inside the engine for any other caller.
+ * the same inside the engine for any other caller. A start must begin at the start event with its listeners:
+ * start instructions and skipped listeners or mappings are refused the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmittedVariablesGuard {
