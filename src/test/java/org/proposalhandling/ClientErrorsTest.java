@@ -76,6 +76,43 @@ class ClientErrorsTest {
     assertThat(driver.task(item, "Task_AcceptanceReview").getId()).isEqualTo(taskId);
   }
 
+  /** Refusals of the engine a client can cause: 4xx in Chinese, on the engine REST API and Tasklist's copy alike. */
+  @Test
+  void theEnginesRefusalsAreFourHundredsInChineseOnBothApiPaths() throws Exception {
+    ProcessInstance item = driver.register("E" + System.nanoTime());
+    String taskId = driver.task(item, "Task_AcceptanceReview").getId();
+    EngineRestClient clerk = new EngineRestClient(port, "jlgov-clerk", "demo");
+    WebSession tasklist = new WebSession(port);
+    tasklist.login("jlgov-clerk", "demo");
+
+    Response deleted = clerk.delete("/task/" + taskId);
+    assertThat(deleted.status()).as(String.valueOf(deleted.body())).isEqualTo(400);
+    assertThat(deleted.body().get("message").asText()).contains("不能删除");
+    HttpResponse<String> deletedInTasklist = tasklist.webappEngineApi("DELETE", "/task/" + taskId, null);
+    assertThat(deletedInTasklist.statusCode()).as(deletedInTasklist.body()).isEqualTo(400);
+    assertThat(deletedInTasklist.body()).contains("不能删除").doesNotContain("The task");
+    assertThat(driver.task(item, "Task_AcceptanceReview").getId()).isEqualTo(taskId);
+
+    String number = "E" + System.nanoTime();
+    Map<String, Object> atSignOff = new java.util.HashMap<>(EngineRestClient.variables(clerkForm(number)));
+    atSignOff.put("startInstructions", java.util.List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_SignOff")));
+    Response started = clerk.post("/process-definition/key/proposal-handling/start", atSignOff);
+    assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(400);
+    assertThat(started.body().get("message").asText()).contains("只能从登记表单开始");
+    HttpResponse<String> startedInTasklist = tasklist.webappEngineApi("POST", "/process-definition/key/proposal-handling/start",
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(atSignOff));
+    assertThat(startedInTasklist.statusCode()).as(startedInTasklist.body()).isEqualTo(400);
+    assertThat(startedInTasklist.body()).contains("只能从登记表单开始");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("proposal-handling")
+        .activityIdIn("Task_SignOff").list()).noneMatch(instance -> instance.getBusinessKey() == null);
+
+    WebSession foreign = new WebSession(port);
+    foreign.login("jlcz-handler", "demo");
+    HttpResponse<String> notHis = foreign.webappEngineApi("POST", "/task/" + taskId + "/claim", "{\"userId\":\"jlcz-handler\"}");
+    assertThat(notHis.statusCode()).as(notHis.body()).isIn(403, 404);
+    assertThat(notHis.body()).containsAnyOf("没有执行此操作的权限", "该任务不存在").doesNotContain("ENGINE-", "The user");
+  }
+
   @Test
   void aSignOffPostWithAnUnknownActionFailsClosed() throws Exception {
     String number = "E" + System.nanoTime();

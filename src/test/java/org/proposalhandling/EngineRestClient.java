@@ -34,6 +34,10 @@ public class EngineRestClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   public Response post(String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -18,7 +18,8 @@ public class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
   private final String base;
 
   public WebSession(int port) {
@@ -46,6 +47,37 @@ public class WebSession {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A call of the webapps' copy of the engine API (/camunda/api/engine/engine/default, Tasklist's) in this
+   * session, as Tasklist sends it: JSON, with the webapps' CSRF token from their cookie (a GET first fetches it).
+   */
+  public HttpResponse<String> webappEngineApi(String method, String path, String json) {
+    String api = "/camunda/api/engine/engine/default";
+    if (!"GET".equals(method) && xsrfToken() == null) {
+      get(api + "/engine");
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + api + path))
+        .header("Accept", "application/json").header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    String token = xsrfToken();
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String xsrfToken() {
+    return cookies.getCookieStore().getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   /** The CSRF token a page's forms carry. */

@@ -2,7 +2,6 @@ package org.proposalhandling.directory;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
  * grant nothing the instance grant does not: a unit's groups and the office's clerks read the instance's
  * history, its tasks among them, through {@link ProcessAccess}'s HISTORIC_PROCESS_INSTANCE grant, which is
  * also what a unit loses when it no longer works on the item. The runtime grants (TASK, for working a task)
- * stay as the default provider makes them.
+ * stay as the default provider makes them. The engine has one provider: it also keeps a task's assignee the
+ * user's own choice ({@link OwnClaimsOnly}).
  */
 @Component
 class HistoryReadByInstance extends AbstractProcessEnginePlugin {
@@ -23,7 +23,7 @@ class HistoryReadByInstance extends AbstractProcessEnginePlugin {
     configuration.setResourceAuthorizationProvider(new TaskGrantsWithoutHistory());
   }
 
-  static final class TaskGrantsWithoutHistory extends DefaultAuthorizationProvider {
+  static final class TaskGrantsWithoutHistory extends OwnClaimsOnly {
 
     /** Read by the default provider only to decide whether to add a task's HISTORIC_TASK grants. */
     @Override

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.workflow.SystemActions;
@@ -61,14 +62,15 @@ public class ProcessAccess {
   }
 
   /**
-   * The assigning office follows every task of its items (read only: only the task's own groups work on it).
-   * A task of the office's own clerks needs nothing more: the engine grants its candidate groups already.
+   * The assigning office follows every task of its items, its form's values included (read only: only the
+   * task's own groups work on it). A task of the office's own clerks needs nothing more: the engine grants its
+   * candidate groups already.
    */
   public void officeReadsTask(DelegateTask task, String officeId) {
     String clerks = Role.CLERK.groupOf(officeId);
     boolean candidate = task.getCandidates().stream().anyMatch(link -> clerks.equals(link.getGroupId()));
     if (!candidate) {
-      grant(clerks, Resources.TASK, task.getId(), READ);
+      grant(clerks, Resources.TASK, task.getId(), READ, TaskPermissions.READ_VARIABLE);
     }
   }
 
@@ -81,9 +83,9 @@ public class ProcessAccess {
     grant(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     system.run(() -> {
-      grants.grant(groupId, resource, resourceId, permission);
+      grants.grant(groupId, resource, resourceId, permissions);
       return null;
     });
   }

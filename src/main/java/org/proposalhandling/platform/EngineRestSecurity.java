@@ -7,15 +7,21 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API answers only to authenticated users (HTTP Basic, in the security module's filter chain);
- * authorizations then limit what each sees. Errors the client caused answer with their status and a Chinese
- * message (ClientErrorMapper).
+ * authorizations then limit what each sees. Errors answer with their status and a Chinese message
+ * (ClientErrorMapper).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurity {
 
   @Bean
-  ResourceConfigCustomizer clientErrors(TaskService tasks) {
-    return config -> config.register(new ClientErrorMapper.ForRestException(tasks))
-        .register(new ClientErrorMapper.ForProcessEngineException(tasks));
+  EngineRefusals engineRefusals(TaskService tasks) {
+    return new EngineRefusals(tasks);
+  }
+
+  @Bean
+  ResourceConfigCustomizer clientErrors(EngineRefusals refusals) {
+    return config -> config.register(new ClientErrorMapper.ForRestException(refusals))
+        .register(new ClientErrorMapper.ForProcessEngineException(refusals))
+        .register(new ClientErrorMapper.ForAnyOther(refusals));
   }
 }

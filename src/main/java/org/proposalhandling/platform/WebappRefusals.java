@@ -1,5 +1,6 @@
 package org.proposalhandling.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.proposalhandling.security.CurrentUser;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,43 +19,75 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Tasklist's calls that change something (/camunda/api/engine, the webapps' own copy of the engine API) get
- * the same answer to a refused form as the engine REST API (see {@link ClientErrorMapper}): 400 with the
- * Chinese message alone. That copy takes no error mappers of the app's, and answered a 500 whose message
- * wrapped ours in the engine's English ("Cannot submit task form …: ENGINE-03051 …"), which Tasklist showed
- * as it was.
+ * Tasklist's calls of the webapps' own copy of the engine API (/camunda/api/engine) get the same answers to an
+ * error as the engine REST API (see {@link ClientErrorMapper}): a refused form 400 with the Chinese message alone,
+ * any other error its status and a Chinese message ({@link EngineRefusals}). That copy takes no error mappers of
+ * the app's: it answered a 500 whose message wrapped ours in the engine's English ("Cannot submit task form …:
+ * ENGINE-03051 …"), and the engine's English for every other refusal, which Tasklist showed as it was.
  */
 @Configuration(proxyBeanMethods = false)
 class WebappRefusals {
 
+  private static final String API = "/camunda/api/engine/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> webappRefusalFilter() {
+  FilterRegistrationBean<OncePerRequestFilter> webappRefusalFilter(EngineRefusals refusals, IdentityService identity) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod())) {
-          chain.doFilter(request, response);
-          return;
-        }
         FormValidationException.forgetRaised();
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
         FormValidationException refused = FormValidationException.takeRaised();
-        if (refused != null && buffered.getStatus() >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-          buffered.resetBuffer();
-          response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-          response.setContentType("application/json;charset=UTF-8");
-          JSON.writeValue(response.getOutputStream(), Map.of("type", "FormValidationException", "message", refused.getMessage()));
+        String type = typeOf(buffered.getContentAsByteArray());
+        // A refusal of ours answered before the engine saw the request (SubmittedVariablesGuard) is in Chinese already.
+        boolean answered = refused == null && "FormValidationException".equals(type);
+        if (buffered.getStatus() < HttpServletResponse.SC_BAD_REQUEST || answered || response.isCommitted()) {
+          buffered.copyBodyToResponse();
           return;
         }
-        buffered.copyBodyToResponse();
+        EngineRefusals.Answer answer = refused != null
+            ? new EngineRefusals.Answer(HttpServletResponse.SC_BAD_REQUEST, "FormValidationException", refused.getMessage())
+            : asUser(identity, () -> refusals.to(type, buffered.getStatus(), request.getMethod(), pathBelowApi(request)));
+        buffered.resetBuffer();
+        response.setStatus(answer.status());
+        response.setContentType("application/json;charset=UTF-8");
+        JSON.writeValue(response.getOutputStream(), Map.of("type", answer.type(), "message", answer.message()));
       }
     });
     registration.setName("webapp-refusals");
-    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.addUrlPatterns(API + "*");
     return registration;
+  }
+
+  /** The engine's exception type in its answer's body ({"type": ..., "message": ...}); empty for another body. */
+  private static String typeOf(byte[] body) {
+    try {
+      JsonNode json = JSON.readTree(body);
+      return json == null ? "" : json.path("type").asText("");
+    } catch (IOException notJson) {
+      return "";
+    }
+  }
+
+  private static String pathBelowApi(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length() + API.length());
+  }
+
+  /** The webapps' own filter has cleared the engine's user by now: what he may see is looked up as him again. */
+  private static EngineRefusals.Answer asUser(IdentityService identity, java.util.function.Supplier<EngineRefusals.Answer> lookup) {
+    Authentication before = identity.getCurrentAuthentication();
+    identity.setAuthentication(CurrentUser.get());
+    try {
+      return lookup.get();
+    } finally {
+      if (before == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(before);
+      }
+    }
   }
 }

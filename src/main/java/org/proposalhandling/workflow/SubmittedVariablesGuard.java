@@ -35,7 +35,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /camunda/api/engine) may carry only the fields of the task's or the start's form. Anything else — a
  * variable the process might route on, a name a scope already uses — is refused with 400 and a Chinese
  * message before the engine sees the request, so nothing of it is stored. {@link FormTaskListener} refuses
- * the same inside the engine for any other caller.
+ * the same inside the engine for any other caller. A start must begin at the start event with its listeners:
+ * start instructions and skipped listeners or mappings are refused the same way.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmittedVariablesGuard {
@@ -84,20 +85,38 @@ class SubmittedVariablesGuard {
         return;
       }
       byte[] body = request.getInputStream().readAllBytes();
+      JsonNode json = jsonOf(body);
+      if (start.matches() && startsPastItsForm(json)) {
+        refuse(response, "只能从登记表单开始一个流程：不接受指定起始环节（startInstructions）或跳过监听器、输入输出映射的启动。");
+        return;
+      }
       // Looked up as the system: the user may not read a task he is about to be refused.
       Set<String> allowed = system.run(() -> task.matches() ? taskFields(task.group(1)) : startFields(start.group(1), start.group(2)));
-      Set<String> stray = submittedNames(body);
+      Set<String> stray = submittedNames(json);
       if (allowed != null) {
         stray.removeAll(allowed);
       }
       if (allowed != null && !stray.isEmpty()) {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("application/json;charset=UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", "FormValidationException",
-            "message", "提交的内容中有表单以外的字段：" + String.join("、", stray) + "。只能提交本表单中的字段。"));
+        refuse(response, "提交的内容中有表单以外的字段：" + String.join("、", stray) + "。只能提交本表单中的字段。");
         return;
       }
       chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private static void refuse(HttpServletResponse response, String message) throws IOException {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json;charset=UTF-8");
+      JSON.writeValue(response.getOutputStream(), Map.of("type", "FormValidationException", "message", message));
+    }
+
+    /**
+     * A start at another activity than the start event, or without its listeners, skips the registration that
+     * every process here begins with (an item's start listener, a consultation's): the instance had no subject
+     * and failed later ("No item null").
+     */
+    private static boolean startsPastItsForm(JsonNode json) {
+      return json != null && (!json.path("startInstructions").isEmpty() || json.path("skipCustomListeners").asBoolean(false)
+          || json.path("skipIoMappings").asBoolean(false));
     }
 
     /** The task's form fields; null when there is no such task, which the engine then answers itself. */
@@ -121,16 +140,20 @@ class SubmittedVariablesGuard {
       return form == null ? Set.of() : formFields.of(definition.getId(), form.getKey());
     }
 
-    /** The names of the variables in a request's JSON body; a body that is not JSON is left to the engine. */
-    private static Set<String> submittedNames(byte[] body) {
-      Set<String> names = new TreeSet<>();
+    /** A request's JSON body; null for a body that is not JSON, which the engine then refuses with its own answer. */
+    private static JsonNode jsonOf(byte[] body) {
       try {
-        JsonNode json = JSON.readTree(body);
-        if (json != null) {
-          json.path("variables").fieldNames().forEachRemaining(names::add);
-        }
+        return JSON.readTree(body);
       } catch (IOException e) {
-        // Not JSON: the engine refuses it with its own answer.
+        return null;
+      }
+    }
+
+    /** The names of the variables in a request's JSON body. */
+    private static Set<String> submittedNames(JsonNode json) {
+      Set<String> names = new TreeSet<>();
+      if (json != null) {
+        json.path("variables").fieldNames().forEachRemaining(names::add);
       }
       return names;
     }

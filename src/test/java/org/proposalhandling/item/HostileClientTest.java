@@ -3,10 +3,13 @@ package org.proposalhandling.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -15,9 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.WebSession;
 import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +42,7 @@ class HostileClientTest {
   @Autowired ItemRepository items;
   @Autowired DeadlineRequests requests;
   @Autowired JdbcClient jdbc;
+  @Value("${camunda.bpm.admin-user.password}") String adminPassword;
   ItemDriver driver;
   ProcessInstance instance;
 
@@ -101,6 +107,157 @@ class HostileClientTest {
     assertThat(after.getName()).isEqualTo(contact.getName());
     assertThat(after.getAssignee()).isEqualTo("jlmz-handler");
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).isEmpty();
+  }
+
+  @Test
+  void aCandidateClaimsATaskOnlyForHimselfAndReleasesOnlyHisOwn() {
+    Task opinion = coHandlingTask("jl-cz");
+    String task = "/task/" + opinion.getId();
+    EngineRestClient finance = new EngineRestClient(port, "jlcz-handler", "demo");
+    // Another office's handler, the lead unit's, a user who does not exist.
+    for (String other : List.of("czmz-handler", "jlmz-handler", "nobody-" + System.nanoTime())) {
+      Response refused = finance.post(task + "/claim", Map.of("userId", other));
+      assertThat(refused.status()).as(other).isEqualTo(400);
+      assertThat(refused.body().path("message").asText()).as(other).contains("只能为本人签收任务").contains(other);
+      assertThat(assigneeOf(opinion)).as(other).isNull();
+    }
+    WebSession tasklist = new WebSession(port);
+    tasklist.login("jlcz-handler", "demo");
+    HttpResponse<String> inTasklist = tasklist.webappEngineApi("POST", task + "/claim", "{\"userId\":\"jlmz-handler\"}");
+    assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(400);
+    assertThat(inTasklist.body()).contains("只能为本人签收任务");
+    assertThat(assigneeOf(opinion)).isNull();
+
+    assertThat(finance.post(task + "/claim", Map.of("userId", "jlcz-handler")).status()).isEqualTo(204);
+    // A colleague of the same unit and role works the task too, but neither releases nor takes his claim.
+    EngineRestClient colleague = colleagueOf("jl-cz-handler");
+    // The REST API's unclaim needs TASK_ASSIGN, which no candidate has; the engine's own (a claim for nobody) is his.
+    assertThat(colleague.post(task + "/unclaim", Map.of()).status()).isEqualTo(403);
+    assertThatThrownBy(() -> asUser("jlcz-colleague", "jl-cz-handler", () -> engine.getTaskService().claim(opinion.getId(), null)))
+        .isInstanceOf(FormValidationException.class).hasMessageContaining("只能退回本人签收的任务");
+    Response taken = colleague.post(task + "/claim", Map.of("userId", "jlcz-colleague"));
+    assertThat(taken.status()).as(String.valueOf(taken.body())).isEqualTo(409);
+    assertThat(taken.body().path("message").asText()).contains("已被他人签收");
+    // Nor hands it over, or to himself, any other way.
+    assertThat(colleague.post(task + "/identity-links", Map.of("userId", "czmz-handler", "type", "candidate")).status()).isEqualTo(403);
+    assertThat(colleague.post(task + "/identity-links/delete", Map.of("groupId", "jl-cz-handler", "type", "candidate")).status())
+        .isEqualTo(403);
+    assertThat(colleague.post(task + "/delegate", Map.of("userId", "czmz-handler")).status()).isEqualTo(403);
+    assertThat(colleague.post(task + "/assignee", Map.of("userId", "czmz-handler")).status()).isEqualTo(403);
+    assertThat(assigneeOf(opinion)).isEqualTo("jlcz-handler");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(opinion.getId())).extracting(link -> link.getGroupId())
+        .contains("jl-cz-handler");
+
+    asUser("jlcz-handler", "jl-cz-handler", () -> engine.getTaskService().claim(opinion.getId(), null));
+    assertThat(assigneeOf(opinion)).isNull();
+    // An administrator names another assignee.
+    EngineRestClient admin = new EngineRestClient(port, "admin", adminPassword);
+    assertThat(admin.post(task + "/claim", Map.of("userId", "jlcz-handler")).status()).isEqualTo(204);
+    assertThat(assigneeOf(opinion)).isEqualTo("jlcz-handler");
+  }
+
+  /** Calls the engine's Java API as this user of this group. */
+  private void asUser(String user, String group, Runnable call) {
+    engine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      call.run();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /**
+   * The proposer's contacts are on the lead unit's 沟通联系 task and its pages (and the office's), never on a
+   * co-handling unit's: no read of variables through the engine's API gives them to it, nor answers a query by
+   * their value.
+   */
+  @Test
+  void aCoHandlingUnitReadsTheProposersContactsThroughNoVariableRead() {
+    Map<String, Object> form = new HashMap<>(ItemDriver.intake("V" + System.nanoTime()));
+    form.put("proposerPhone", PHONE);
+    ProcessInstance item = driver.register(form);
+    driver.accept(item);
+    driver.assign(item, "jl-mz", "jl-cz");
+    String id = item.getId();
+    String contact = driver.task(item, "Task_ContactRecord").getId();
+    String own = engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey("Task_CoHandlingOpinion")
+        .taskCandidateGroup("jl-cz-handler").singleResult().getId();
+    String phoneVariable = engine.getRuntimeService().createVariableInstanceQuery().taskIdIn(contact).variableName("proposerPhone")
+        .singleResult().getId();
+    String definition = item.getProcessDefinitionId();
+    String byValue = "proposerPhone_eq_" + PHONE;
+    EngineRestClient finance = new EngineRestClient(port, "jlcz-handler", "demo");
+
+    Map<String, Response> reads = new java.util.LinkedHashMap<>();
+    for (String get : List.of("/variable-instance?processInstanceIdIn=" + id, "/variable-instance?taskIdIn=" + contact,
+        "/variable-instance?variableName=proposerPhone", "/variable-instance?executionIdIn=" + id,
+        "/variable-instance?variableValues=" + byValue, "/variable-instance/" + phoneVariable,
+        "/variable-instance/" + phoneVariable + "/data",
+        "/history/variable-instance?processInstanceId=" + id, "/history/variable-instance?taskIdIn=" + contact,
+        "/history/variable-instance?variableName=proposerPhone", "/history/variable-instance/" + phoneVariable,
+        "/history/detail?processInstanceId=" + id, "/history/detail?taskId=" + contact, "/history/detail?variableInstanceId=" + phoneVariable,
+        "/task/" + contact + "/variables", "/task/" + contact + "/localVariables", "/task/" + contact + "/form-variables",
+        "/task/" + contact + "/variables/proposerPhone", "/task/" + contact + "/localVariables/proposerPhone",
+        "/task/" + contact + "/localVariables/proposerPhone/data", "/task/" + contact + "/deployed-form",
+        "/task/" + contact + "/rendered-form", "/task/" + contact + "/form",
+        "/process-instance/" + id + "/variables", "/process-instance/" + id + "/variables/proposerPhone",
+        "/execution/" + id + "/localVariables", "/process-definition/" + definition + "/form-variables",
+        "/task?taskVariables=" + byValue, "/task?processVariables=" + byValue, "/process-instance?variables=" + byValue,
+        "/execution?variables=" + byValue, "/execution?processVariables=" + byValue,
+        "/history/task?taskVariables=" + byValue, "/history/process-instance?variables=" + byValue)) {
+      reads.put("GET " + get, finance.get(get));
+    }
+    for (Map.Entry<String, Map<String, Object>> post : Map.of(
+        "/variable-instance", Map.<String, Object>of("processInstanceIdIn", List.of(id)),
+        "/history/variable-instance", Map.<String, Object>of("processInstanceIdIn", List.of(id)),
+        "/history/detail", Map.<String, Object>of("processInstanceId", id),
+        "/task", Map.<String, Object>of("taskVariables", List.of(Map.of("name", "proposerPhone", "operator", "eq", "value", PHONE))),
+        "/process-instance", Map.<String, Object>of("variables", List.of(Map.of("name", "proposerPhone", "operator", "eq", "value", PHONE))),
+        "/history/task", Map.<String, Object>of("taskVariables", List.of(Map.of("name", "proposerPhone", "operator", "eq", "value", PHONE))))
+        .entrySet()) {
+      reads.put("POST " + post.getKey(), finance.post(post.getKey(), post.getValue()));
+    }
+    WebSession tasklist = new WebSession(port);
+    tasklist.login("jlcz-handler", "demo");
+    HttpResponse<String> inTasklist = tasklist.webappEngineApi("GET", "/variable-instance?processInstanceIdIn=" + id, null);
+
+    reads.forEach((read, response) -> {
+      assertThat(response.status()).as(read).isLessThan(500);
+      assertThat(String.valueOf(response.body())).as(read).doesNotContain(PHONE).doesNotContain(EMAIL);
+      boolean probe = read.contains(PHONE) || read.startsWith("POST /task") || read.startsWith("POST /process-instance")
+          || read.startsWith("POST /history/task");
+      if (probe && response.status() == 200) {
+        assertThat(response.body()).as(read + ": found by the phone's value").isEmpty();
+      }
+    });
+    assertThat(inTasklist.statusCode()).isEqualTo(200);
+    assertThat(inTasklist.body()).doesNotContain(PHONE).doesNotContain(EMAIL);
+    // Its own task's form it reads; the lead unit and the office read the contacts on theirs.
+    assertThat(finance.get("/task/" + own + "/form-variables").status()).isEqualTo(200);
+    for (String reader : List.of("jlmz-handler", "jlgov-clerk")) {
+      Response lead = new EngineRestClient(port, reader, "demo").get("/task/" + contact + "/form-variables");
+      assertThat(lead.status()).as(reader).isEqualTo(200);
+      assertThat(lead.body().path("proposerPhone").path("value").asText()).as(reader).isEqualTo(PHONE);
+    }
+  }
+
+  static final String PHONE = "13904310044";
+  static final String EMAIL = "zhangsan@demo.local";
+
+  /** A second handler of the unit, in the role group the task was given to. */
+  private EngineRestClient colleagueOf(String roleGroup) {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("jlcz-colleague").count() == 0) {
+      User user = identity.newUser("jlcz-colleague");
+      user.setPassword("demo");
+      identity.saveUser(user);
+      identity.createMembership("jlcz-colleague", roleGroup);
+    }
+    return new EngineRestClient(port, "jlcz-colleague", "demo");
+  }
+
+  private String assigneeOf(Task task) {
+    return engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
   }
 
   @Test
