@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.history.HistoricExternalTaskLog;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,6 +54,7 @@ class MailTimeoutTest {
   @Autowired MailOutbox outbox;
   @Autowired ExternalTaskService externalTasks;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
   @Autowired JavaMailSenderImpl sender;
   @Autowired MailWorkerProperties worker;
   @Autowired JdbcClient jdbc;
@@ -118,6 +121,9 @@ class MailTimeoutTest {
     assertThat(jdbc.sql("select count(*) from mail_message where id = ? and sent_at is not null").param(id)
         .query(Integer.class).single()).isEqualTo(1);
     assertThat(dispatchOf(id)).isNull();
+    // Of the task's history the failure only, as of the job log (workflow.LeanHistory): the outbox records the rest.
+    assertThat(history.createHistoricExternalTaskLogQuery().externalTaskId(failed.getId()).list())
+        .extracting(HistoricExternalTaskLog::isFailureLog).containsExactly(true);
   }
 
   @Test
