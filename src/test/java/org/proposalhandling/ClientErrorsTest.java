@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ class ClientErrorsTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   final HttpClient http = HttpClient.newHttpClient();
   ItemDriver driver;
   MailCatcher mail;
@@ -42,7 +44,7 @@ class ClientErrorsTest {
   @BeforeEach
   void setUp() {
     driver = new ItemDriver(engine);
-    mail = new MailCatcher(smtp, engine.getManagementService());
+    mail = new MailCatcher(smtp, outbox);
   }
 
   @Test

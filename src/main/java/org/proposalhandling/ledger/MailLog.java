@@ -3,9 +3,9 @@ package org.proposalhandling.ledger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails sent about an item and how each fared: delivered to the SMTP server, retrying, or failed (an
- * incident in Cockpit), read from the outbox and from the job of its mail-dispatch instance (business key =
- * the mail's id). The jobs are read as the system: a unit has no grant on the dispatch instances.
+ * incident in Cockpit), read from the outbox and from the external task of its mail-dispatch instance (business
+ * key = the mail's id). The tasks are read as the system: a unit has no grant on the dispatch instances.
  */
 @Component
 class MailLog {
@@ -48,13 +48,13 @@ class MailLog {
 
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
-  private final ManagementService management;
+  private final ExternalTaskService externalTasks;
   private final SystemActions system;
 
-  MailLog(JdbcClient jdbc, RuntimeService runtime, ManagementService management, SystemActions system) {
+  MailLog(JdbcClient jdbc, RuntimeService runtime, ExternalTaskService externalTasks, SystemActions system) {
     this.jdbc = jdbc;
     this.runtime = runtime;
-    this.management = management;
+    this.externalTasks = externalTasks;
     this.system = system;
   }
 
@@ -75,11 +75,11 @@ class MailLog {
       if (dispatch == null) {
         return Status.PENDING;
       }
-      Job job = management.createJobQuery().processInstanceId(dispatch.getId()).singleResult();
-      if (job == null || job.getExceptionMessage() == null) {
+      ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(dispatch.getId()).singleResult();
+      if (task == null || task.getErrorMessage() == null) {
         return Status.PENDING;
       }
-      return job.getRetries() > 0 ? Status.RETRYING : Status.FAILED;
+      return task.getRetries() > 0 ? Status.RETRYING : Status.FAILED;
     });
   }
 }

@@ -4,8 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,13 +14,13 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one stored mail (the business key is its id). A mail already sent is not sent again, so a job that
- * runs twice sends once; only a crash between the SMTP answer and the commit can send a mail twice, and
- * then with the same Message-ID.
+ * Sends one stored mail and records it as sent. A mail already sent is not sent again, so a task fetched
+ * twice sends once; only a crash between the SMTP answer and the record can send a mail twice, and then
+ * with the same Message-ID.
  */
-@Component("mailDispatch")
+@Component
 @EnableConfigurationProperties(MailProperties.class)
-class MailDispatch implements JavaDelegate {
+class MailDispatch {
 
   private final JdbcClient jdbc;
   private final JavaMailSenderImpl sender;
@@ -44,9 +42,7 @@ class MailDispatch implements JavaDelegate {
                 String attachments, Timestamp sentAt) {
   }
 
-  @Override
-  public void execute(DelegateExecution execution) throws MessagingException {
-    String id = execution.getProcessBusinessKey();
+  void send(String id) throws MessagingException {
     Stored mail = jdbc.sql("select message_id, recipient, copy_to, subject, text_body, html_body, attachments, sent_at from mail_message where id = ?")
         .param(id).query(Stored.class).single();
     if (mail.sentAt() != null) {

@@ -8,12 +8,15 @@ import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way the app sends mail. The mail is rendered and stored now, in the transaction of the step that
- * causes it, and a mail-dispatch process instance is started for it; its asynchronous step sends the mail
- * after that transaction commits, retries with back-off while SMTP is down, and becomes an incident in
- * Cockpit if it never gets through. A rolled-back step sends nothing; a restart resumes unsent mail.
+ * causes it, and a mail-dispatch process instance is started for it; the app's mail threads send the mail
+ * after that transaction commits ({@link MailOutbox}), retry with back-off while SMTP is down, and the mail
+ * becomes an incident in Cockpit if it never gets through. A rolled-back step sends nothing; a restart
+ * resumes unsent mail.
  */
 @Service
 @EnableConfigurationProperties(MailProperties.class)
@@ -24,13 +27,16 @@ public class Mailer {
   private final RuntimeService runtime;
   private final SystemActions system;
   private final MailProperties properties;
+  private final MailWorker worker;
 
-  Mailer(JdbcClient jdbc, MailTemplates templates, RuntimeService runtime, SystemActions system, MailProperties properties) {
+  Mailer(JdbcClient jdbc, MailTemplates templates, RuntimeService runtime, SystemActions system, MailProperties properties,
+         MailWorker worker) {
     this.jdbc = jdbc;
     this.templates = templates;
     this.runtime = runtime;
     this.system = system;
     this.properties = properties;
+    this.worker = worker;
   }
 
   /** Where the app is reached from outside, for links in mails. */
@@ -51,5 +57,20 @@ public class Mailer {
             AttachmentRenderer.store(mail.attachments()), Timestamp.from(EngineClock.now()))
         .update();
     system.run(() -> runtime.startProcessInstanceByKey("mail-dispatch", id));
+    wakeWorkerOnceCommitted();
+  }
+
+  /** The mail threads learn of the mail at once rather than at their next look; before the commit they would not see it. */
+  private void wakeWorkerOnceCommitted() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      worker.wake();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        worker.wake();
+      }
+    });
   }
 }

@@ -2,10 +2,12 @@ package org.proposalhandling.workflow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.history.ExternalTaskState;
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricExternalTaskLogEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -24,7 +26,9 @@ import org.springframework.stereotype.Component;
  *   process; every task form's fields, task-local variables copied from the app's tables when the task is
  *   created or submitted by the user and stored by the form's listener; the multi-instance counters.</li>
  *   <li>Of the job log, the failures only (with their stack traces): a job's creation, success and deletion are
- *   three rows for every asynchronous step, timer and mail; a mail's delivery is in the outbox's own rows.</li>
+ *   three rows for every asynchronous step and timer. The same of the external task log: a mail's task (sent by
+ *   the app's mail threads) left two rows, its creation and its success, and its delivery is in the outbox's own
+ *   rows.</li>
  * </ul>
  * The rest stays as level full writes it: instances, activities, tasks, identity links, incidents and the user
  * operation log (who did what through the engine's API).
@@ -34,7 +38,10 @@ class LeanHistory extends AbstractProcessEnginePlugin {
 
   private final boolean wholeJobLog;
 
-  /** With {@code proposals.history.whole-job-log} the job log is kept whole (which node ran which job, e.g.). */
+  /**
+   * With {@code proposals.history.whole-job-log} the job log and the external task log are kept whole (which node
+   * ran which job or sent which mail, e.g.).
+   */
   LeanHistory(@Value("${proposals.history.whole-job-log:false}") boolean wholeJobLog) {
     this.wholeJobLog = wholeJobLog;
   }
@@ -59,7 +66,16 @@ class LeanHistory extends AbstractProcessEnginePlugin {
       if (event instanceof HistoricDetailEventEntity) {
         return false;
       }
-      return wholeJobLog || !(event instanceof HistoricJobLogEvent jobLog) || jobLog.getState() == JobState.FAILED.getStateCode();
+      if (wholeJobLog) {
+        return true;
+      }
+      if (event instanceof HistoricJobLogEvent jobLog) {
+        return jobLog.getState() == JobState.FAILED.getStateCode();
+      }
+      if (event instanceof HistoricExternalTaskLogEntity taskLog) {
+        return taskLog.getState() == ExternalTaskState.FAILED.getStateCode();
+      }
+      return true;
     }
 
     @Override

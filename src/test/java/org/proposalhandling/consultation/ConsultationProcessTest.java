@@ -30,6 +30,7 @@ import org.proposalhandling.consultation.Comment.Moderation;
 import org.proposalhandling.consultation.Comment.Source;
 import org.proposalhandling.consultation.Consultation.Stage;
 import org.proposalhandling.consultation.ConsultedUnit.Answer;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,13 +56,14 @@ class ConsultationProcessTest {
   @Autowired Consultations consultations;
   @Autowired Comments comments;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   ConsultationDriver driver;
   MailCatcher mail;
 
   @BeforeEach
   void setUp() {
     driver = new ConsultationDriver(engine, start);
-    mail = new MailCatcher(smtp, engine.getManagementService());
+    mail = new MailCatcher(smtp, outbox);
   }
 
   @AfterEach

@@ -36,6 +36,7 @@ import org.proposalhandling.MailCatcher;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,7 @@ class DeadlineProcessTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired DeadlineRequests requests;
   @Autowired JdbcClient jdbc;
@@ -73,7 +75,7 @@ class DeadlineProcessTest {
   @BeforeEach
   void setUp() {
     driver = new ItemDriver(engine);
-    mail = new MailCatcher(smtp, engine.getManagementService());
+    mail = new MailCatcher(smtp, outbox);
   }
 
   @AfterEach

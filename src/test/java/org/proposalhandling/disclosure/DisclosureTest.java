@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
 import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ class DisclosureTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
   ItemDriver driver;
@@ -50,7 +52,7 @@ class DisclosureTest {
   @BeforeEach
   void setUp() {
     driver = new ItemDriver(engine);
-    mail = new MailCatcher(smtp, engine.getManagementService());
+    mail = new MailCatcher(smtp, outbox);
     http = new Http(port);
   }
 

@@ -29,6 +29,7 @@ import org.proposalhandling.MailCatcher;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,7 @@ class FeedbackLinkTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired FeedbackRepository feedbacks;
   final HttpClient http = HttpClient.newHttpClient();
@@ -54,7 +56,7 @@ class FeedbackLinkTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new ItemDriver(engine);
-    mail = new MailCatcher(smtp, engine.getManagementService());
+    mail = new MailCatcher(smtp, outbox);
   }
 
   @AfterEach

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ class DecisionFormsBrowserTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
   Browser browser;
   ItemDriver items;
 
@@ -90,7 +92,7 @@ class DecisionFormsBrowserTest {
     items.executeJobs(instance);
     items.draft(instance, "答复正文DF2");
     items.review(instance, true, null);
-    MailCatcher mail = new MailCatcher(smtp, engine.getManagementService());
+    MailCatcher mail = new MailCatcher(smtp, outbox);
     mail.sendDueMail();
     String link = MailCatcher.links(MailCatcher.text(mail.to("jlmz-official@demo.local", "第DF2号").get(0))).get(0)
         .replace("http://localhost:8080", "http://localhost:" + port);
