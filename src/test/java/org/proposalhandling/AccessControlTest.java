@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,12 +30,13 @@ class AccessControlTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   ProcessInstance ofCivilAffairs;
   ProcessInstance ofFinance;
 
   @BeforeEach
   void twoItemsOfTwoUnits() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ofCivilAffairs = driver.atDrafting("A" + System.nanoTime(), "jl-mz");
     ofFinance = driver.atDrafting("B" + System.nanoTime(), "jl-cz");
   }

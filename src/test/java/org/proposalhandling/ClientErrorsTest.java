@@ -43,7 +43,7 @@ class ClientErrorsTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
   }
 

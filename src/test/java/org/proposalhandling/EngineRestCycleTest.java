@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ class EngineRestCycleTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
 
   EngineRestClient as(String user) {
@@ -55,14 +57,14 @@ class EngineRestCycleTest {
     complete(itemId, "jlcz-handler", "Task_CoHandlingOpinion", Map.of("opinion", "财政厅支持。"));
     complete(itemId, "jlmz-handler", "Task_ContactRecord", Map.of("contactedOn", "2023-03-01",
         "contactMeans", "PHONE", "contactSummary", "电话沟通。"));
-    new ItemDriver(engine).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
+    new ItemDriver(engine, outbox).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(itemId).singleResult());
 
     complete(itemId, "jlmz-handler", "Task_DraftReply", Map.of("replyText", "答复正文", "category", "A",
         "disclosure", "PUBLIC", "handlerName", "李静", "handlerPhone", "0431-88900001"));
     complete(itemId, "jlmz-head", "Task_ReviewReply", Map.of("decision", "approve", "comment", ""));
     complete(itemId, "jlmz-official", "Task_SignOff", Map.of("decision", "approve", "comment", ""));
-    new ItemDriver(engine).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
+    new ItemDriver(engine, outbox).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(itemId).singleResult());
     complete(itemId, "jlgov-clerk", "Task_Feedback", Map.of("satisfaction", "SATISFIED"));
     runJobs(itemId);
@@ -139,7 +141,7 @@ class EngineRestCycleTest {
   }
 
   private void runJobs(String itemId) {
-    new ItemDriver(engine).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
+    new ItemDriver(engine, outbox).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(itemId).singleResult());
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.feedback.FeedbackRepository;
 import org.proposalhandling.workflow.FormFields;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,13 +29,15 @@ import org.springframework.test.context.ActiveProfiles;
 class FormsShowWhatIsDecidedTest {
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired FormFields formFields;
   @Autowired FeedbackRepository feedbacks;
   ItemDriver driver;
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
   }
 
   @Test

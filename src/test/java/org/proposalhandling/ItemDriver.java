@@ -1,18 +1,17 @@
 package org.proposalhandling;
 
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,9 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ItemDriver {
 
   private final ProcessEngine engine;
+  private final MailOutbox outbox;
 
-  public ItemDriver(ProcessEngine engine) {
+  public ItemDriver(ProcessEngine engine, MailOutbox outbox) {
     this.engine = engine;
+    this.outbox = outbox;
   }
 
   public static Map<String, Object> intake(String number) {
@@ -88,29 +89,24 @@ public class ItemDriver {
 
   /** Runs the item's jobs, and the sending of its reply to the proposer, which it waits for to be 已答复. */
   public void executeJobs(ProcessInstance instance) {
-    List<Job> jobs;
-    while (!(jobs = executableJobs(instance)).isEmpty()) {
-      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-    }
+    do {
+      List<Job> jobs;
+      while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
+        jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      }
+    } while (sendReplyMails(instance));
   }
 
-  private List<Job> executableJobs(ProcessInstance instance) {
-    List<Job> own = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
-    Date now = ClockUtil.getCurrentTime();
-    return !own.isEmpty() ? own : replyMailJobs(instance).stream()
-        .filter(job -> job.getRetries() > 0 && (job.getDuedate() == null || !job.getDuedate().after(now))).toList();
+  /** Sends the item's reply mails that are due, as the app's mail threads would (the SMTP server must be there). */
+  public boolean sendReplyMails(ProcessInstance instance) {
+    return unsentReplyMails(instance).stream().map(outbox::sendIfDue).toList().contains(true);
   }
 
-  /** The jobs that send the item's reply mails not sent yet, due or not (the SMTP server must be there). */
-  public List<Job> replyMailJobs(ProcessInstance instance) {
+  /** The item's reply mails not sent yet, each the business key of its mail-dispatch instance. */
+  public List<String> unsentReplyMails(ProcessInstance instance) {
     JdbcClient jdbc = JdbcClient.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
     return jdbc.sql("select id from mail_message where subject_id = ? and purpose = 'reply' and sent_at is null")
-        .param(instance.getBusinessKey()).query(String.class).list().stream()
-        .flatMap(mailId -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mail-dispatch")
-            .processInstanceBusinessKey(mailId).list().stream())
-        .flatMap(dispatch -> engine.getManagementService().createJobQuery().processInstanceId(dispatch.getId())
-            .list().stream())
-        .toList();
+        .param(instance.getBusinessKey()).query(String.class).list();
   }
 
   public void accept(ProcessInstance instance) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 public class ProposalHandlingProcessTest {
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
@@ -44,7 +47,7 @@ public class ProposalHandlingProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     smtp = new GreenMail(new ServerSetup(sender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.proposalhandling.mail.MailOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells {@link DeliveryOutcomes} how a reply's delivery fares, from the engine's own extension points, so that
  * the mail module stays unaware of items: a listener on the end of every mail-dispatch instance (the mail was
- * sent), and a failed-job incident handler beside the engine's own (composite handlers: the engine still
+ * sent), and incident handlers of failed jobs and external tasks beside the engine's own (composite handlers: the engine still
  * creates and resolves the incident). The outcomes are looked up when used: they need the engine built here.
  */
 @Component
@@ -40,7 +41,8 @@ class DeliveryEnginePlugin extends AbstractProcessEnginePlugin {
     parseListeners.add(new MailSentListener());
     configuration.setCustomPostBPMNParseListeners(parseListeners);
     List<IncidentHandler> handlers = new ArrayList<>(nullToEmpty(configuration.getCustomIncidentHandlers()));
-    handlers.add(new DeliveryIncidents());
+    handlers.add(new DeliveryIncidents(Incident.FAILED_JOB_HANDLER_TYPE));  // the delivery step
+    handlers.add(new DeliveryIncidents(Incident.EXTERNAL_TASK_HANDLER_TYPE));  // its mails
     configuration.setCustomIncidentHandlers(handlers);
     configuration.setCompositeIncidentHandlersEnabled(true);
   }
@@ -53,7 +55,7 @@ class DeliveryEnginePlugin extends AbstractProcessEnginePlugin {
   private final class MailSentListener extends AbstractBpmnParseListener {
     @Override
     public void parseProcess(Element process, ProcessDefinitionEntity definition) {
-      if (DeliveryOutcomes.MAIL_PROCESS.equals(definition.getKey())) {
+      if (MailOutbox.PROCESS.equals(definition.getKey())) {
         definition.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
           if (!execution.isCanceled()) {
             outcomes.getObject().mailSent(execution.getProcessBusinessKey());
@@ -68,9 +70,15 @@ class DeliveryEnginePlugin extends AbstractProcessEnginePlugin {
    * engine's record of the failed job and leave the job to be retried forever.
    */
   private final class DeliveryIncidents implements IncidentHandler {
+    private final String type;
+
+    DeliveryIncidents(String type) {
+      this.type = type;
+    }
+
     @Override
     public String getIncidentHandlerType() {
-      return Incident.FAILED_JOB_HANDLER_TYPE;
+      return type;
     }
 
     @Override

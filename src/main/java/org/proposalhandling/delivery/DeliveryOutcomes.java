@@ -9,6 +9,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,6 @@ class DeliveryOutcomes {
 
   static final String ITEM_PROCESS = "proposal-handling";
   static final String DELIVERY_STEP = "Task_DeliverReply";
-  static final String MAIL_PROCESS = "mail-dispatch";
   static final String REPLY_SENT = "ReplySent";
   /** The history's summary column holds 2,000 characters; a stack of causes is longer. */
   private static final int REASON_LENGTH = 1000;
@@ -72,7 +72,7 @@ class DeliveryOutcomes {
       if (ITEM_PROCESS.equals(process) && DELIVERY_STEP.equals(incident.getActivityId())) {
         return items.find(businessKeyOf(incident)).map(item -> new Failure(item, "答复函或送达邮件未能生成："));
       }
-      if (MAIL_PROCESS.equals(process)) {
+      if (MailOutbox.PROCESS.equals(process)) {
         return mails.itemOfReply(businessKeyOf(incident)).flatMap(items::find)
             .map(item -> new Failure(item, "答复邮件未能发给提出人："));
       }

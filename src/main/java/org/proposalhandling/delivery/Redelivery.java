@@ -2,9 +2,7 @@ package org.proposalhandling.delivery;
 
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.proposalhandling.directory.Role;
@@ -12,6 +10,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.SystemActions;
@@ -30,16 +29,16 @@ public class Redelivery {
   private final ItemLifecycle lifecycle;
   private final ReplyMails mails;
   private final ManagementService management;
-  private final RuntimeService runtime;
+  private final MailOutbox outbox;
   private final SystemActions system;
 
   Redelivery(ItemRepository items, ItemLifecycle lifecycle, ReplyMails mails, ManagementService management,
-             RuntimeService runtime, SystemActions system) {
+             MailOutbox outbox, SystemActions system) {
     this.items = items;
     this.lifecycle = lifecycle;
     this.mails = mails;
     this.management = management;
-    this.runtime = runtime;
+    this.outbox = outbox;
     this.system = system;
   }
 
@@ -64,34 +63,31 @@ public class Redelivery {
     if (item.status() != ItemStatus.DELIVERY_FAILED) {
       throw new FormValidationException("该件当前为「" + item.status().label(item.handlingRound()) + "」，不是「送达失败」，无需重新送达。");
     }
-    List<String> jobs = system.run(() -> failedJobs(item));
-    if (jobs.isEmpty()) {
+    lifecycle.redelivering(itemId, "交办机构重新送达");
+    boolean retried = system.run(() -> retryFailedStep(item) | retryStoppedMails(item));
+    if (!retried) {
       throw new FormValidationException("没有找到失败的送达步骤或邮件，请联系系统管理员。");
     }
-    lifecycle.redelivering(itemId, "交办机构重新送达");
-    system.run(() -> {
-      // Due now: a job that used up its retries keeps the due date of its last back-off, hours ahead maybe.
-      Date now = Date.from(EngineClock.now());
-      jobs.forEach(job -> {
-        management.setJobRetries(job, 1);
-        management.setJobDuedate(job, now);
-      });
-      return null;
-    });
   }
 
   private static boolean isOfficeClerk(Authentication user, Item item) {
     return user != null && user.getGroupIds() != null && user.getGroupIds().contains(Role.CLERK.groupOf(item.assigningOfficeId()));
   }
 
-  /** The item's delivery step and its mails (the reply and its copies) that stopped retrying. */
-  private List<String> failedJobs(Item item) {
-    Stream<Job> step = management.createJobQuery().processInstanceId(item.processInstanceId())
-        .activityId(DeliveryOutcomes.DELIVERY_STEP).noRetriesLeft().list().stream();
-    Stream<Job> mailJobs = mails.unsent(item.id()).stream()
-        .flatMap(mailId -> runtime.createProcessInstanceQuery().processDefinitionKey(DeliveryOutcomes.MAIL_PROCESS)
-            .processInstanceBusinessKey(mailId).list().stream())
-        .flatMap(dispatch -> management.createJobQuery().processInstanceId(dispatch.getId()).noRetriesLeft().list().stream());
-    return Stream.concat(step, mailJobs).map(Job::getId).toList();
+  /** The item's delivery step, if it stopped retrying: one more attempt, due now (not at its last back-off's). */
+  private boolean retryFailedStep(Item item) {
+    List<Job> failed = management.createJobQuery().processInstanceId(item.processInstanceId())
+        .activityId(DeliveryOutcomes.DELIVERY_STEP).noRetriesLeft().list();
+    Date now = Date.from(EngineClock.now());
+    failed.forEach(job -> {
+      management.setJobRetries(job.getId(), 1);
+      management.setJobDuedate(job.getId(), now);
+    });
+    return !failed.isEmpty();
+  }
+
+  /** The item's mails (the reply and its copies) that stopped retrying: one more attempt each. */
+  private boolean retryStoppedMails(Item item) {
+    return mails.unsent(item.id()).stream().map(outbox::retryStopped).toList().contains(true);
   }
 }

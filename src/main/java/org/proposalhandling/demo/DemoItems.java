@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,6 +28,7 @@ import org.proposalhandling.delivery.ReplyMails;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.numbering.NumberSeries;
 import org.proposalhandling.platform.Seeds;
 import org.proposalhandling.workflow.EngineClock;
@@ -104,10 +104,11 @@ class DemoItems implements ApplicationRunner {
   private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final ReplyMails replyMails;
+  private final MailOutbox outbox;
 
   DemoItems(ItemRepository items, ReplyRepository replies, NumberSeries numbers, RuntimeService runtime,
             TaskService tasks, FormService forms, ManagementService management, IdentityService identity,
-            TransactionTemplate transaction, ReplyMails replyMails) {
+            TransactionTemplate transaction, ReplyMails replyMails, MailOutbox outbox) {
     this.items = items;
     this.replies = replies;
     this.numbers = numbers;
@@ -118,6 +119,7 @@ class DemoItems implements ApplicationRunner {
     this.identity = identity;
     this.transaction = transaction;
     this.replyMails = replyMails;
+    this.outbox = outbox;
   }
 
   @Override
@@ -256,34 +258,37 @@ class DemoItems implements ApplicationRunner {
 
     /** Runs the jobs due before {@code until}, each at its due date; a 督办 task that opens is handled that day. */
     private void runDue(Instant until, boolean holdDelivery) {
-      Job job;
-      while ((job = nextJob(until, holdDelivery)) != null) {
-        if (job.getDuedate() != null && job.getDuedate().toInstant().isAfter(clock)) {
-          clock = job.getDuedate().toInstant();
+      do {
+        Job job;
+        while ((job = nextJob(until, holdDelivery)) != null) {
+          if (job.getDuedate() != null && job.getDuedate().toInstant().isAfter(clock)) {
+            clock = job.getDuedate().toInstant();
+          }
+          tick();
+          management.executeJob(job.getId());
+          superviseOpenCards();
         }
-        tick();
-        management.executeJob(job.getId());
-        superviseOpenCards();
-      }
+      } while (sendReplyMails());
     }
 
-    /**
-     * The item's next job due by then (an asynchronous step is due at once), held deliveries left out; the
-     * sending of its reply's mail counts as its own: the item is 已答复 once that mail has left.
-     */
+    /** The item's next job due by then (an asynchronous step is due at once), held deliveries left out. */
     private Job nextJob(Instant until, boolean holdDelivery) {
       List<String> held = holdDelivery
           ? management.createJobQuery().processInstanceId(instance.getId()).activityId(DELIVERY).list().stream().map(Job::getId).toList()
           : List.of();
-      Stream<Job> replySending = replyMails.unsentReplies(id).stream()
-          .flatMap(mailId -> runtime.createProcessInstanceQuery().processDefinitionKey("mail-dispatch")
-              .processInstanceBusinessKey(mailId).list().stream())
-          .flatMap(dispatch -> management.createJobQuery().processInstanceId(dispatch.getId()).list().stream());
-      return Stream.concat(management.createJobQuery().processInstanceId(instance.getId()).list().stream(), replySending)
+      return management.createJobQuery().processInstanceId(instance.getId()).list().stream()
           .filter(job -> !held.contains(job.getId()))
           .filter(job -> job.getDuedate() == null || !job.getDuedate().toInstant().isAfter(until))
           .min(Comparator.comparing(job -> job.getDuedate() == null ? Instant.MIN : job.getDuedate().toInstant()))
           .orElse(null);
+    }
+
+    /**
+     * Sends the item's reply mails that are due, as the mail threads would (they start once the app is ready):
+     * the item is 已答复 only once its reply has left. Whether one was sent.
+     */
+    private boolean sendReplyMails() {
+      return replyMails.unsentReplies(id).stream().map(outbox::sendIfDue).toList().contains(true);
     }
 
     /** A red card opened a 督办 task: the office phones the unit that day. */

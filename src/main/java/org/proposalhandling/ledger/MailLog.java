@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,7 @@ class MailLog {
 
   private Status unsent(String mailId) {
     return system.run(() -> {
-      ProcessInstance dispatch = runtime.createProcessInstanceQuery().processDefinitionKey("mail-dispatch")
+      ProcessInstance dispatch = runtime.createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS)
           .processInstanceBusinessKey(mailId).singleResult();
       if (dispatch == null) {
         return Status.PENDING;

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.externaltask.ExternalTaskQueryTopicBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,19 +27,24 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(MailWorkerProperties.class)
 public class MailOutbox {
 
+  /** The process that sends each mail, its business key the mail's id. */
+  public static final String PROCESS = "mail-dispatch";
   static final String TOPIC = "mail-send";
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
 
   enum Outcome { NONE_DUE, SENT, FAILED }
 
   private final ExternalTaskService tasks;
+  private final RuntimeService runtime;
   private final MailDispatch dispatch;
   private final MailWorkerProperties properties;
   /** Unique per node and engine: a late answer of a node whose lock expired is refused, not taken as another's. */
   private final String workerId;
 
-  MailOutbox(ExternalTaskService tasks, MailDispatch dispatch, MailWorkerProperties properties, ProcessEngine engine) {
+  MailOutbox(ExternalTaskService tasks, RuntimeService runtime, MailDispatch dispatch, MailWorkerProperties properties,
+             ProcessEngine engine) {
     this.tasks = tasks;
+    this.runtime = runtime;
     this.dispatch = dispatch;
     this.properties = properties;
     this.workerId = "mail:" + engine.getName() + ":" + ManagementFactory.getRuntimeMXBean().getName();
@@ -51,9 +59,38 @@ public class MailOutbox {
     return failed;
   }
 
+  /**
+   * Sends this one mail now if it is due (not sent, not waiting for a retry, not an incident): where no mail
+   * thread runs, the demo's loading and the tests move an item on once its reply has left. Whether it was due.
+   */
+  public boolean sendIfDue(String mailId) {
+    return sendNext(mailId) != Outcome.NONE_DUE;
+  }
+
+  /**
+   * Gives this mail, if it stopped retrying (an incident), one more attempt at once, as Cockpit's retry does.
+   * Whether it had stopped.
+   */
+  public boolean retryStopped(String mailId) {
+    List<String> stopped = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(mailId)
+        .list().stream()
+        .flatMap(dispatch -> tasks.createExternalTaskQuery().processInstanceId(dispatch.getId()).noRetriesLeft().list().stream())
+        .map(ExternalTask::getId).toList();
+    stopped.forEach(task -> {
+      tasks.unlock(task);  // due now: its last failure may have locked it until a clock that was moved on
+      tasks.setRetries(task, 1);
+    });
+    return !stopped.isEmpty();
+  }
+
   /** Takes one due mail, if any, and sends it. */
   Outcome sendNext() {
-    List<LockedExternalTask> due = tasks.fetchAndLock(1, workerId).topic(TOPIC, properties.lockDuration().toMillis()).execute();
+    return sendNext(null);
+  }
+
+  private Outcome sendNext(String mailId) {
+    ExternalTaskQueryTopicBuilder topic = tasks.fetchAndLock(1, workerId).topic(TOPIC, properties.lockDuration().toMillis());
+    List<LockedExternalTask> due = (mailId == null ? topic : topic.businessKey(mailId)).execute();
     if (due.isEmpty()) {
       return Outcome.NONE_DUE;
     }

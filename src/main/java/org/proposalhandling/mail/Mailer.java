@@ -56,7 +56,7 @@ public class Mailer {
             mail.subject(), templates.text(mail.template(), mail.model()), templates.html(mail.template(), mail.model()),
             AttachmentRenderer.store(mail.attachments()), Timestamp.from(EngineClock.now()))
         .update();
-    system.run(() -> runtime.startProcessInstanceByKey("mail-dispatch", id));
+    system.run(() -> runtime.startProcessInstanceByKey(MailOutbox.PROCESS, id));
     wakeWorkerOnceCommitted();
   }
 

@@ -74,7 +74,7 @@ class DeadlineProcessTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
   }
 

@@ -35,6 +35,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.LoggerFactory;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +57,7 @@ class HolidayCalendarHealthTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired Deadlines deadlines;
   @Autowired WorkingDayCalendar calendar;
@@ -67,7 +69,7 @@ class HolidayCalendarHealthTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
   }
 
   @AfterEach

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +23,7 @@ import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +42,7 @@ class DeliveryFailureTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired GreenMail smtp;
   @Autowired ItemRepository items;
   @Autowired ItemHistory history;
@@ -48,7 +51,7 @@ class DeliveryFailureTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
   }
 
   @Test
@@ -99,7 +102,7 @@ class DeliveryFailureTest {
     assertThat(instance).isWaitingAt("Task_Feedback");
     assertThat(items.get(id).status()).isEqualTo(ItemStatus.REPLIED);
     assertThat(feedbackTimers(instance)).isEqualTo(2);
-    assertThat(new MailCatcher(smtp, engine.getManagementService()).to(PROPOSER, "第" + number + "号")).hasSize(1);
+    assertThat(new MailCatcher(smtp, outbox).to(PROPOSER, "第" + number + "号")).hasSize(1);
     assertThat(history.of(id).stream().map(ItemHistory.Entry::kind).filter(kind -> kind.name().contains("DELIVER")).toList())
         .containsExactly(ItemEventKind.DELIVERY_FAILED, ItemEventKind.REDELIVERY, ItemEventKind.DELIVERED);
     assertThat(lastOf(id, ItemEventKind.REDELIVERY).actor()).isEqualTo("jlgov-clerk");
@@ -137,22 +140,25 @@ class DeliveryFailureTest {
   /** Each retry of the reply's mail, when its back-off has passed, until it has none left; how many were tried. */
   private int useUpRetriesOfTheReplyMail(ProcessInstance instance) {
     int attempts = 0;
-    List<Job> left;
-    while (!(left = driver.replyMailJobs(instance).stream().filter(job -> job.getRetries() > 0).toList()).isEmpty()) {
-      for (Job job : left) {
-        if (job.getDuedate() != null) {
-          ClockUtil.setCurrentTime(new Date(Math.max(job.getDuedate().getTime(), ClockUtil.getCurrentTime().getTime())));
+    List<ExternalTask> left;
+    while (!(left = replyMailTasks(instance).stream().filter(task -> task.getRetries() == null || task.getRetries() > 0).toList()).isEmpty()) {
+      for (ExternalTask task : left) {
+        if (task.getLockExpirationTime() != null) {
+          ClockUtil.setCurrentTime(new Date(Math.max(task.getLockExpirationTime().getTime() + 1, ClockUtil.getCurrentTime().getTime())));
         }
         attempts++;
-        try {
-          engine.getManagementService().executeJob(job.getId());
-        } catch (RuntimeException refused) {
-          // The SMTP server's port refuses: the engine records the failure and retries later.
-        }
+        outbox.sendIfDue(task.getBusinessKey());  // the SMTP server's port refuses: the failure is recorded, retried later
       }
     }
     ClockUtil.reset();
     return attempts;
+  }
+
+  private List<ExternalTask> replyMailTasks(ProcessInstance instance) {
+    return driver.unsentReplyMails(instance).stream()
+        .flatMap(mailId -> engine.getExternalTaskService().createExternalTaskQuery().topicName("mail-send").list().stream()
+            .filter(task -> mailId.equals(task.getBusinessKey())))
+        .toList();
   }
 
   private long feedbackTimers(ProcessInstance instance) {

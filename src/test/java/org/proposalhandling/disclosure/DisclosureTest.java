@@ -51,7 +51,7 @@ class DisclosureTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
     http = new Http(port);
   }

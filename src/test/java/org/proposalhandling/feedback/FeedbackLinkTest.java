@@ -55,7 +55,7 @@ class FeedbackLinkTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
   }
 

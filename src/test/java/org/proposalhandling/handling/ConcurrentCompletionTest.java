@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +32,13 @@ class ConcurrentCompletionTest {
   static final int ITEMS = 15;
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired JdbcClient jdbc;
 
   @Test
   void opinionsAndContactsSubmittedAtOnceAllSucceed() throws Exception {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     List<ProcessInstance> instances = new ArrayList<>();
     for (int i = 0; i < ITEMS; i++) {
       ProcessInstance instance = driver.register("C" + i + "-" + System.nanoTime());

@@ -21,6 +21,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +38,7 @@ class IntakeImportTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired JdbcClient jdbc;
   @Autowired ImportRunner runner;
@@ -95,7 +97,7 @@ class IntakeImportTest {
 
   @Test
   void aBrokenFileNamesEveryErrorByRowAndColumnAndImportsNothing() {
-    new ItemDriver(engine).register(prefix + "old");
+    new ItemDriver(engine, outbox).register(prefix + "old");
     List<List<String>> rows = new ArrayList<>();
     rows.add(with(row(SESSION, prefix + "a", "未知主办单位"), ImportColumn.LEAD_UNIT, "吉林省不存在厅"));   // row 2
     rows.add(with(row(SESSION, prefix + "b", "未知类别"), ImportColumn.KIND, "意见"));                   // row 3
@@ -160,7 +162,7 @@ class IntakeImportTest {
   void similarTitlesAreHintedAtInThePreviewAndDoNotBlock() {
     // A session of its own: other classes register items with the same default title in the shared context.
     String session = "相似标题测试" + prefix + "会议";
-    new ItemDriver(engine).register(ItemDriverRows.intake(session, prefix + "exists"));  // 关于加强社区养老服务的建议
+    new ItemDriver(engine, outbox).register(ItemDriverRows.intake(session, prefix + "exists"));  // 关于加强社区养老服务的建议
     List<List<String>> rows = List.of(row(session, prefix + "s1", "关于进一步加强社区养老服务的建议"),
         row(session, prefix + "s2", "关于保护黑土地耕地质量的提案"),
         row(session, prefix + "s3", "关于进一步加强社区养老服务工作的建议"));
@@ -200,7 +202,7 @@ class IntakeImportTest {
 
   @Test
   void anItemThatCannotBeAssignedFailsAloneAndTheRestOfItsChunkIsAssigned() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       Map<String, Object> form = ItemDriverRows.intake(SESSION, prefix + "b" + i);
@@ -229,7 +231,7 @@ class IntakeImportTest {
 
   @Test
   void aBatchWhoseClerkLostTheRoleBeforeItRanAssignsNothing() throws InterruptedException {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     String itemId = driver.register(ItemDriverRows.intake(SESSION, prefix + "r1")).getBusinessKey();
     // Confirmed by a user who is no longer one of the office's clerks when the batch runs (here: a user the
     // directory no longer has); the runner starts from the store, as at a restart.

@@ -21,6 +21,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.WebSession;
 import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ class HostileClientTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired DeadlineRequests requests;
   @Autowired JdbcClient jdbc;
@@ -48,7 +50,7 @@ class HostileClientTest {
 
   @BeforeEach
   void anItemLedByCivilAffairsWithFinanceCoHandling() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     instance = driver.register("H" + System.nanoTime());
     driver.accept(instance);
     driver.assign(instance, "jl-mz", "jl-cz");

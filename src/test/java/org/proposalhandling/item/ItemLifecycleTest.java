@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository.Assignment;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +31,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class ItemLifecycleTest {
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired ItemLifecycle lifecycle;
   @Autowired ItemRepository items;
   @Autowired ItemHistory history;
@@ -38,7 +41,7 @@ class ItemLifecycleTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
   }
 
   @AfterEach

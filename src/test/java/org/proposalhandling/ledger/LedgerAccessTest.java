@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.WebSession;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,10 +28,11 @@ class LedgerAccessTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
 
   @Test
   void aUnitReadsNeitherTheItemNorTheExportNorTheTimelineOfAnotherUnit() throws Exception {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     String title = "关于民政厅专属事项的建议" + System.nanoTime();
     String number = "LA" + System.nanoTime();
     Map<String, Object> form = ItemDriver.intake(number);
@@ -74,7 +76,7 @@ class LedgerAccessTest {
 
   @Test
   void postsWithoutTheCsrfTokenAreRefused() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     String id = driver.atDrafting("CS" + System.nanoTime(), "jl-mz").getBusinessKey();
     WebSession handler = new WebSession(port);
     handler.login("jlmz-handler", "demo");

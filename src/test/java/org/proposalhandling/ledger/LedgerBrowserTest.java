@@ -18,6 +18,7 @@ import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ class LedgerBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemHistory history;
   Browser browser;
 
@@ -46,7 +48,7 @@ class LedgerBrowserTest {
 
   @Test
   void theOfficeSearchesFiltersAndReadsAClosedItemsWholeStoryThenTasklistWithoutSigningInAgain() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     String overdueNumber = "OD" + System.nanoTime();
     ClockUtil.setCurrentTime(Date.from(Instant.now().minus(200, ChronoUnit.DAYS)));
     driver.atDrafting(overdueNumber, "jl-mz");
@@ -97,7 +99,7 @@ class LedgerBrowserTest {
 
   @Test
   void aHandlerAsksForAnExtensionFromTheItemsPageAndTheOfficesTaskAppears() {
-    ProcessInstance instance = new ItemDriver(engine).atDrafting("EX" + System.nanoTime(), "jl-mz");
+    ProcessInstance instance = new ItemDriver(engine, outbox).atDrafting("EX" + System.nanoTime(), "jl-mz");
     browser.open(url("/items/" + instance.getBusinessKey()));
     browser.login("jlmz-handler", "demo");
     browser.visible(By.cssSelector("#extension textarea[name='reason']")).sendKeys("涉及多部门政策调整，需要进一步调研。");

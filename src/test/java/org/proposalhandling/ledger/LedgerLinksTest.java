@@ -15,6 +15,7 @@ import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,13 +32,14 @@ class LedgerLinksTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired Deadlines deadlines;
 
   @Test
   void theOfficePicksItemsInTheLedgerAndSeesTheirBatchAssignmentPlanFirst() {
     String number = "BA" + System.nanoTime();
-    String id = new ItemDriver(engine).register(number).getBusinessKey();
+    String id = new ItemDriver(engine, outbox).register(number).getBusinessKey();
     WebSession office = new WebSession(port);
     office.login("jlgov-clerk", "demo");
 
@@ -88,7 +90,7 @@ class LedgerLinksTest {
   private String assignedOn(String beijingTime) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
     try {
-      return new ItemDriver(engine).atDrafting("PV" + System.nanoTime(), "jl-mz").getBusinessKey();
+      return new ItemDriver(engine, outbox).atDrafting("PV" + System.nanoTime(), "jl-mz").getBusinessKey();
     } finally {
       ClockUtil.reset();
     }

@@ -15,6 +15,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 class LedgerYellowCardTest {
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired Deadlines deadlines;
   @Autowired LedgerQuery ledger;
@@ -37,7 +40,7 @@ class LedgerYellowCardTest {
   @Test
   void aMemberProposalIsYellowFromItsKindsWarningDayNotTheDefaultOne() {
     String number = "Y" + System.nanoTime();
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ProcessInstance instance = driver.register(number);
     driver.accept(instance);
     driver.assign(instance, "jl-mz");

@@ -22,6 +22,7 @@ import org.proposalhandling.mail.MailTimeoutTest.HungSmtpServer;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,6 +62,8 @@ class HungMailServerTest {
   static final LocalDateTime ASSIGNED = LocalDateTime.parse("2024-09-27T10:00");
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired Mailer mailer;
   @Autowired JavaMailSenderImpl sender;
   @Autowired JdbcClient jdbc;
@@ -85,7 +88,7 @@ class HungMailServerTest {
     smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
     sender.setPort(smtp.getSmtp().getPort());
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ClockUtil.offset(beijing(ASSIGNED).getTime() - System.currentTimeMillis());
 
     // Two assigned items whose yellow warnings fall due two weeks apart: one timer for each phase.

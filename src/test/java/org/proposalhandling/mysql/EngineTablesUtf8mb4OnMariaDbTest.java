@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.ProposalHandlingApplication;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,7 +60,7 @@ class EngineTablesUtf8mb4OnMariaDbTest {
       assertThat(keys).contains("ACT_RU_EVENT_SUBSCR ACT_FK_EVENT_EXEC ACT_RU_EXECUTION").hasSizeGreaterThan(20);
 
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      ItemDriver driver = new ItemDriver(engine);
+      ItemDriver driver = new ItemDriver(engine, app.getBean(MailOutbox.class));
       Map<String, Object> form = ItemDriver.intake("U8");
       form.put("title", TITLE);
       ProcessInstance instance = driver.register(form);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,12 +28,14 @@ class FourByteCharactersOnMariaDbTest {
   static final String YOSHI_HEX = "F0A0AEB7";
 
   @Autowired ProcessEngine engine;
+
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired JdbcClient jdbc;
 
   @Test
   void aFourByteCharacterSurvivesTheItemTheEngineAndTheFormsRoundTrip() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     Map<String, Object> form = ItemDriver.intake("U1");
     form.put("title", TITLE);
     form.put("proposerName", PROPOSER);

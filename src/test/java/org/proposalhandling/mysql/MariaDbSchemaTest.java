@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.ProposalHandlingApplication;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
@@ -68,7 +69,7 @@ class MariaDbSchemaTest {
                 and character_set_name is not null and character_set_name <> 'utf8mb4'""").query(String.class).list();
       assertThat(columnsNotUtf8mb4).as("text columns not utf8mb4").isEmpty();
 
-      ItemDriver driver = new ItemDriver(app.getBean(ProcessEngine.class));
+      ItemDriver driver = new ItemDriver(app.getBean(ProcessEngine.class), app.getBean(MailOutbox.class));
       Map<String, Object> form = ItemDriver.intake("E1");
       form.put("proposerName", "𠮷田");
       ProcessInstance instance = driver.register(form);

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.ProposalHandlingApplication;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.Logger;
@@ -121,7 +122,7 @@ class TwoNodesOnOneDatabaseTest {
       // executors run, but only the handling's join (asynchronous, reached at once where no unit co-handles)
       // is due; every yellow warning falls due at the same instant, weeks later.
       at(ASSIGNED);
-      ItemDriver driver = new ItemDriver(engineA);
+      ItemDriver driver = new ItemDriver(engineA, nodeA.getBean(MailOutbox.class));
       List<String> numbers = new ArrayList<>();
       for (int i = 1; i <= ITEMS; i++) {
         numbers.add("TN%03d".formatted(i));

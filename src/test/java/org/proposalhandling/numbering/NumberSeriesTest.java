@@ -15,6 +15,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.numbering.NumberSeries.Series;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ class NumberSeriesTest {
   @LocalServerPort int port;
   @Autowired NumberSeries series;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ReplyRepository replies;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -39,7 +41,7 @@ class NumberSeriesTest {
     assertThat(set.statusCode()).isEqualTo(200);
     assertThat(set.body()).contains("吉民议字〔" + year + "〕" + next + "号");
 
-    ProcessInstance instance = new ItemDriver(engine).replied("N1");
+    ProcessInstance instance = new ItemDriver(engine, outbox).replied("N1");
     assertThat(replies.get(instance.getBusinessKey(), 1).documentNumber()).isEqualTo("吉民议字〔" + year + "〕" + next + "号");
   }
 

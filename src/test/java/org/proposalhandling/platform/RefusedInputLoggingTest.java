@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,9 +26,11 @@ class RefusedInputLoggingTest {
 
   @Autowired ProcessEngine engine;
 
+  @Autowired MailOutbox outbox;
+
   @Test
   void aRefusedFormIsOneWarningLineWithoutStackTrace(CapturedOutput output) {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ProcessInstance item = driver.register("L" + System.nanoTime());
     int before = output.getAll().length();
 

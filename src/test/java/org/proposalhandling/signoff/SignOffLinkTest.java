@@ -55,7 +55,7 @@ class SignOffLinkTest {
 
   @BeforeEach
   void setUp() {
-    driver = new ItemDriver(engine);
+    driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
   }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.deadline.DeadlineRequests;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.workflow.EngineClock;
 
 /**
@@ -46,10 +47,10 @@ final class StatisticsFixture {
   private final DeadlineRequests requests;
   private final ItemDriver driver;
 
-  StatisticsFixture(ProcessEngine engine, DeadlineRequests requests) {
+  StatisticsFixture(ProcessEngine engine, MailOutbox outbox, DeadlineRequests requests) {
     this.engine = engine;
     this.requests = requests;
-    this.driver = new ItemDriver(engine);
+    this.driver = new ItemDriver(engine, outbox);
   }
 
   void build() {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.proposalhandling.deadline.DeadlineRequests;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,12 +53,13 @@ class StatisticsTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired DeadlineRequests requests;
+  @Autowired MailOutbox outbox;
   @Autowired ObjectMapper json;
 
   @BeforeAll
   void buildFixture() {
     try {
-      new StatisticsFixture(engine, requests).build();
+      new StatisticsFixture(engine, outbox, requests).build();
     } finally {
       ClockUtil.reset();
     }

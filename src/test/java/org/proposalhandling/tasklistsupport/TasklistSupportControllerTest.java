@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.WebSession;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,10 +31,11 @@ class TasklistSupportControllerTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
 
   @Test
   void answersOnlyInAWebappSessionAndNamesOnlyItemsTheUserMayRead() throws Exception {
-    ItemDriver items = new ItemDriver(engine);
+    ItemDriver items = new ItemDriver(engine, outbox);
     ProcessInstance own = items.atDrafting("S" + System.nanoTime(), "jl-mz");
     ProcessInstance other = items.atDrafting("T" + System.nanoTime(), "jl-cz");
 

@@ -43,7 +43,7 @@ class DecisionFormsBrowserTest {
   @BeforeEach
   void openBrowser() {
     browser = new Browser();
-    items = new ItemDriver(engine);
+    items = new ItemDriver(engine, outbox);
   }
 
   @AfterEach

@@ -12,6 +12,7 @@ import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository itemRepository;
   Browser browser;
 
@@ -39,7 +41,7 @@ class TasklistBrowserTest {
 
   @Test
   void aClerkSeesTheChineseTasklistAndCompletesTheAcceptanceReview() {
-    ItemDriver items = new ItemDriver(engine);
+    ItemDriver items = new ItemDriver(engine, outbox);
     ProcessInstance instance = items.register("W1");
     String taskId = items.task(instance, "Task_AcceptanceReview").getId();
 

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +37,7 @@ class TasklistWordsBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired JdbcClient jdbc;
   Browser browser;
 
@@ -89,7 +91,7 @@ class TasklistWordsBrowserTest {
 
   @Test
   void aHandlerFindsATaskByTheItemsNumberAndSeesItsDueDay() {
-    ItemDriver items = new ItemDriver(engine);
+    ItemDriver items = new ItemDriver(engine, outbox);
     String session = "测试会议" + System.nanoTime();
     ProcessInstance wanted = atContactRecord(items, session, "0044");
     atContactRecord(items, session, "7781");
@@ -115,7 +117,7 @@ class TasklistWordsBrowserTest {
 
   @Test
   void aHandlerRecordsTheContactInAChineseFormAndTheTypedDayIsKept() {
-    ItemDriver items = new ItemDriver(engine);
+    ItemDriver items = new ItemDriver(engine, outbox);
     ProcessInstance instance = atContactRecord(items, "测试会议" + System.nanoTime(), "0045");
     String taskId = items.task(instance, "Task_ContactRecord").getId();
 

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,9 +31,11 @@ class LeanHistoryTest {
 
   @Autowired ProcessEngine engine;
 
+  @Autowired MailOutbox outbox;
+
   @Test
   void tasksAreInTheHistoryTheValuesAndTheJobsThatWentWellAreNot() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ProcessInstance instance = driver.atDrafting("H" + System.nanoTime(), "jl-mz");
     HistoryService history = engine.getHistoryService();
 
