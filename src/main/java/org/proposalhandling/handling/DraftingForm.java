@@ -11,6 +11,7 @@ import org.proposalhandling.directory.People;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.letter.ReplyLetters;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,16 @@ class DraftingForm extends ItemFormListener {
   private final ReplyRepository replies;
   private final ReplyCategories categories;
   private final People people;
+  private final ReplyLetters letters;
 
   DraftingForm(ItemRepository items, HandlingSummary summary, ReplyRepository replies, ReplyCategories categories,
-               People people) {
+               People people, ReplyLetters letters) {
     super(items);
     this.summary = summary;
     this.replies = replies;
     this.categories = categories;
     this.people = people;
+    this.letters = letters;
   }
 
   @Override
@@ -81,7 +84,7 @@ class DraftingForm extends ItemFormListener {
 
   @Override
   protected void complete(DelegateTask task, Item item, FormValues form) {
-    String body = form.requiredText("replyText", "答复正文");
+    String body = printable(form.requiredText("replyText", "答复正文"), "答复正文");
     String category = form.requiredChoice("category", "答复类别", categories.of(item.kind()));
     String disclosure = form.requiredChoice("disclosure", "公开属性",
         Arrays.stream(Disclosure.values()).map(Enum::name).toList());
@@ -89,8 +92,20 @@ class DraftingForm extends ItemFormListener {
       throw new FormValidationException("提出人不同意公开答复，「公开属性」不能选择主动公开。");
     }
     replies.saveDraft(item.id(), item.handlingRound(), body, category, disclosure,
-        form.requiredText("handlerName", "承办人"), form.requiredText("handlerPhone", "承办人联系电话"));
+        printable(form.requiredText("handlerName", "承办人"), "承办人"),
+        printable(form.requiredText("handlerPhone", "承办人联系电话"), "承办人联系电话"));
     lifecycle().submitDraft(item.id(), "答复类别：" + ReplyCategories.labelOf(category) + "；" + Disclosure.labelOf(disclosure)
         + "；" + body.length() + " 字");
+  }
+
+  /**
+   * What the drafter writes goes into the reply letter: a character no font of the letter has is refused here,
+   * naming it, where the drafter can change it, not after sign-off when the delivery mails fail to render it.
+   */
+  private String printable(String text, String label) {
+    letters.unprintable(text, "「" + label + "」").ifPresent(refusal -> {
+      throw new FormValidationException(refusal);
+    });
+    return text;
   }
 }

@@ -60,14 +60,16 @@ public class IntakeValidator {
     String email = field(problems, "proposerEmail", () -> email(form.optionalText("proposerEmail", "提出人电子邮箱", 200)));
     String consent = field(problems, "publicationConsent", () ->
         form.requiredChoice("publicationConsent", "是否同意公开答复", List.of("yes", "no", "true", "false")));
-    String session = field(problems, "sessionName", () -> limited(form.requiredText("sessionName", "会议届次"), "会议届次", 100));
-    String number = field(problems, "number", () -> limited(form.requiredText("number", "编号"), "编号", 50));
-    String title = field(problems, "title", () -> limited(form.requiredText("title", "标题"), "标题", 500));
-    String content = field(problems, "content", () -> form.requiredText("content", "内容"));
-    String proposer = field(problems, "proposerName", () ->
-        limited(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200));
-    String coSigners = field(problems, "coSigners", () -> form.optionalText("coSigners", "附议人", 1000));
-    String phone = field(problems, "proposerPhone", () -> form.optionalText("proposerPhone", "提出人联系电话", 50));
+    String session = field(problems, "sessionName", () -> withoutEmoji(
+        limited(form.requiredText("sessionName", "会议届次"), "会议届次", 100), "会议届次"));
+    String number = field(problems, "number", () -> withoutEmoji(limited(form.requiredText("number", "编号"), "编号", 50), "编号"));
+    String title = field(problems, "title", () -> withoutEmoji(limited(form.requiredText("title", "标题"), "标题", 500), "标题"));
+    String content = field(problems, "content", () -> withoutEmoji(form.requiredText("content", "内容"), "内容"));
+    String proposer = field(problems, "proposerName", () -> withoutEmoji(
+        limited(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200), "提出人（领衔人）"));
+    String coSigners = field(problems, "coSigners", () -> withoutEmoji(form.optionalText("coSigners", "附议人", 1000), "附议人"));
+    String phone = field(problems, "proposerPhone", () ->
+        withoutEmoji(form.optionalText("proposerPhone", "提出人联系电话", 50), "提出人联系电话"));
     LocalDate filedOn = field(problems, "filedOn", () -> form.optionalDate("filedOn", "提出日期"));
     String proposedLead = field(problems, "proposedLeadUnit", () -> {
       String nameOrId = form.text("proposedLeadUnit");
@@ -97,6 +99,29 @@ public class IntakeValidator {
 
   private String example(Unit office) {
     return units.jurisdictionOf(office.id()).stream().findFirst().map(Unit::name).orElse("承办单位全称");
+  }
+
+  /**
+   * Refuses emoji: no official letter prints them (GB/T 9704), and a mark put in their place would change a
+   * deputy's name or title in the record without anyone deciding it. Refused here, the clerk asks the proposer
+   * while the item is still in hand. An emoji is a character of the pictograph blocks of plane 1 (U+1F000 to
+   * U+1FAFF: faces, symbols, flags' letters, skin tones), or the emoji presentation selector U+FE0F or the
+   * keycap U+20E3, which make an emoji of the character before them (❤️, 1️⃣).
+   */
+  private static String withoutEmoji(String text, String label) {
+    if (text == null) {
+      return null;
+    }
+    int[] codePoints = text.codePoints().toArray();
+    for (int i = 0; i < codePoints.length; i++) {
+      int codePoint = codePoints[i];
+      boolean modifier = codePoint == 0xFE0F || codePoint == 0x20E3;
+      if (modifier || codePoint >= 0x1F000 && codePoint <= 0x1FAFF) {
+        String emoji = modifier && i > 0 ? new String(codePoints, i - 1, 2) : Character.toString(codePoint);
+        throw new FormValidationException("「" + label + "」中有表情符号“" + emoji + "”，公文不印表情符号，请删去。");
+      }
+    }
+    return text;
   }
 
   private static <T> T field(List<Problem> problems, String field, Supplier<T> check) {

@@ -1,7 +1,7 @@
 package org.proposalhandling.letter;
 
-/** A character as it is set: its style, the face that draws it (the style's or a fallback) and its advance. */
-record Glyph(int codePoint, Style style, Face face, float advance) {
+/** A character as it is set: its style, the font that draws it (the style's face or a fallback) and its advance. */
+record Glyph(int codePoint, Style style, DrawingFont font, float advance) {
 
   boolean isAscii() {
     return codePoint < 0x80;

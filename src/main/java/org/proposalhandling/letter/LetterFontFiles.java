@@ -46,28 +46,41 @@ final class LetterFontFiles implements Closeable {
    * helps without a restart.
    */
   synchronized Parsed font(Face face, LetterFontProperties.FontFile file) throws IOException {
+    return font(file, face.key, face.use);
+  }
+
+  /** The fallback file at {@code index} of proposals.letter.fonts.fallback. */
+  synchronized Parsed fallback(int index) throws IOException {
+    return font(properties.fallback().get(index), "fallback[" + index + "]", "生僻字");
+  }
+
+  /**
+   * @param property where the file is set, under proposals.letter.fonts
+   * @param use what the font draws, as the messages name it
+   */
+  private Parsed font(LetterFontProperties.FontFile file, String property, String use) throws IOException {
     String key = file.file() + "#" + file.name();
     Parsed font = parsed.get(key);
     if (font == null) {
-      font = parse(face, file);
+      font = parse(file, property, use);
       parsed.put(key, font);
     }
     return font;
   }
 
-  private Parsed parse(Face face, LetterFontProperties.FontFile file) throws IOException {
+  private Parsed parse(LetterFontProperties.FontFile file, String property, String use) throws IOException {
     File path = new File(file.file());
     if (!path.isFile()) {
       String debianPackage = LetterFontProperties.PACKAGES.get(path.getName());
-      throw new IllegalStateException("找不到公文字体文件 " + file.file() + "（" + face.use + "用）："
+      throw new IllegalStateException("找不到公文字体文件 " + file.file() + "（" + use + "用）："
           + (debianPackage == null ? "" : "请安装 Debian 软件包 " + debianPackage + "（apt-get install "
               + debianPackage + "），或")
-          + "在 proposals.letter.fonts." + face.key + ".file 中指定一个 TrueType 字体文件。");
+          + "在 proposals.letter.fonts." + property + ".file 中指定一个 TrueType 字体文件。");
     }
-    TrueTypeFont ttf = file.name() == null || file.name().isBlank() ? single(path) : inCollection(path, face, file);
+    TrueTypeFont ttf = file.name() == null || file.name().isBlank() ? single(path) : inCollection(path, file, property, use);
     if (ttf instanceof OpenTypeFont otf && otf.isPostScript()) {
-      throw new IllegalStateException("公文字体 " + file.file() + "（" + face.use + "用）是 CFF 轮廓的 OpenType 字体，"
-          + "PDFBox 无法子集嵌入：请在 proposals.letter.fonts." + face.key + " 中改用 TrueType（glyf）轮廓的字体。");
+      throw new IllegalStateException("公文字体 " + file.file() + "（" + use + "用）是 CFF 轮廓的 OpenType 字体，"
+          + "PDFBox 无法子集嵌入：请在 proposals.letter.fonts." + property + " 中改用 TrueType（glyf）轮廓的字体。");
     }
     return new Parsed(ttf, ttf.getUnicodeCmapLookup());
   }
@@ -78,15 +91,16 @@ final class LetterFontFiles implements Closeable {
     return ttf;
   }
 
-  private TrueTypeFont inCollection(File path, Face face, LetterFontProperties.FontFile file) throws IOException {
+  private TrueTypeFont inCollection(File path, LetterFontProperties.FontFile file, String property, String use)
+      throws IOException {
     TrueTypeCollection collection = new TrueTypeCollection(path);
     TrueTypeFont ttf = collection.getFontByName(file.name());
     if (ttf == null) {
       List<String> names = new ArrayList<>();
       collection.processAllFonts(font -> names.add(font.getName()));
       collection.close();
-      throw new IllegalStateException("字体集 " + file.file() + " 中没有名为“" + file.name() + "”的字体（" + face.use
-          + "用），其中有：" + String.join("、", names) + "。请检查 proposals.letter.fonts." + face.key + ".name。");
+      throw new IllegalStateException("字体集 " + file.file() + " 中没有名为“" + file.name() + "”的字体（" + use
+          + "用），其中有：" + String.join("、", names) + "。请检查 proposals.letter.fonts." + property + ".name。");
     }
     opened.add(collection);
     return ttf;

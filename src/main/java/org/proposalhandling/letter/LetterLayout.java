@@ -150,8 +150,8 @@ final class LetterLayout {
   private List<Glyph> glyphs(String text, Style style) {
     List<Glyph> glyphs = new ArrayList<>();
     text.codePoints().forEach(codePoint -> {
-      Face face = fonts.resolve(style.face, codePoint);
-      glyphs.add(new Glyph(codePoint, style, face, fonts.advance(face, codePoint, style.size)));
+      DrawingFont font = fonts.resolve(style.face, codePoint);
+      glyphs.add(new Glyph(codePoint, style, font, LetterFonts.advance(font, codePoint, style.size)));
     });
     return glyphs;
   }

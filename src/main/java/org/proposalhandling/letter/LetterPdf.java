@@ -7,7 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
-/** Draws laid-out lines onto A4 pages, one text object per stretch of glyphs in one face. */
+/** Draws laid-out lines onto A4 pages, one text object per stretch of glyphs in one font. */
 final class LetterPdf {
 
   /** Stroke width, as a share of the type size, that thickens a light 明体 towards 小标宋. */
@@ -41,20 +41,20 @@ final class LetterPdf {
     List<Glyph> glyphs = line.glyphs();
     int start = 0;
     while (start < glyphs.size()) {
-      Face face = glyphs.get(start).face();
+      DrawingFont font = glyphs.get(start).font();
       float size = glyphs.get(start).style().size;
       StringBuilder text = new StringBuilder();
       float width = 0;
       int end = start;
-      while (end < glyphs.size() && glyphs.get(end).face() == face) {
+      while (end < glyphs.size() && glyphs.get(end).font().equals(font)) {
         text.appendCodePoint(glyphs.get(end).codePoint());
         width += glyphs.get(end).advance() + line.characterSpacing();
         end++;
       }
       content.beginText();
-      content.setFont(fonts.font(face), size);
+      content.setFont(fonts.embedded(font), size);
       content.setCharacterSpacing(line.characterSpacing());
-      if (fonts.thickened(face)) {
+      if (font.thickened()) {
         content.setRenderingMode(RenderingMode.FILL_STROKE);
         content.setLineWidth(THICKENING * size);
       } else {

@@ -7,6 +7,8 @@ import java.util.Calendar;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +56,21 @@ public class ReplyLetters {
       recent.put(letter, pdf);
     }
     return pdf.clone();
+  }
+
+  /**
+   * The refusal of {@code text} where a letter could not print it, naming {@code where} it is (「答复正文」),
+   * its first character no font has and that character's code point; empty when every character prints.
+   */
+  public Optional<String> unprintable(String text, String where) {
+    try (PDDocument scratch = new PDDocument()) {
+      LetterFonts letterFonts = LetterFonts.open(scratch, fonts);
+      OptionalInt missing = text.codePoints().filter(codePoint -> letterFonts.find(Face.BODY, codePoint).isEmpty()).findFirst();
+      return missing.isEmpty() ? Optional.empty()
+          : Optional.of(where + "中的" + LetterFonts.unprintable(missing.getAsInt()) + "请删去或改写这个字符。");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private byte[] renderNew(ReplyLetter letter) {

@@ -26,7 +26,7 @@ class LetterFontPropertiesTest {
   @Test
   void aFaceGivenOnlyAFileIsASingleFontOfThatFile() {
     LetterFontProperties properties = new LetterFontProperties(null,
-        new LetterFontProperties.FontFile("/opt/fonts/fangsong.ttf", null, null), null, null, null);
+        new LetterFontProperties.FontFile("/opt/fonts/fangsong.ttf", null, null), null, null, null, null);
     assertThat(properties.body()).isEqualTo(new LetterFontProperties.FontFile("/opt/fonts/fangsong.ttf", "", false));
     assertThat(properties.title().thickened()).isTrue();
   }
