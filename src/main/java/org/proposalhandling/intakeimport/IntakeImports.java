@@ -62,14 +62,13 @@ class IntakeImports {
     }
     List<ImportError> duplicates = new ArrayList<>();
     Map<String, String> waiting = store.numbersWaitingToStart();
-    List<ImportStore.StoredRow> rows = store.rows(id);
-    Map<String, String> registered = sessions.registered(rows.stream().map(row -> row.row().sessionName()).distinct().toList());
-    for (ImportStore.StoredRow row : rows) {
-      ImportRow values = row.row();
-      String key = ImportStore.key(values.sessionName(), values.number());
+    List<ImportStore.NumberedRow> rows = store.numbers(id);
+    Map<String, String> registered = sessions.registered(rows.stream().map(ImportStore.NumberedRow::sessionName).distinct().toList());
+    for (ImportStore.NumberedRow row : rows) {
+      String key = ImportStore.key(row.sessionName(), row.number());
       if (waiting.containsKey(key) || registered.containsKey(key)) {
-        duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + values.sessionName()
-            + "」的编号 " + values.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
+        duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + row.sessionName()
+            + "」的编号 " + row.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
       }
     }
     if (!duplicates.isEmpty()) {
@@ -88,7 +87,9 @@ class IntakeImports {
 
   ImportPreview.Preview preview(Clerk clerk, String id) {
     find(clerk, id);
-    return preview.of(clerk.office().id(), store.rows(id).stream().map(ImportStore.StoredRow::row).toList());
+    List<ImportRow> rows = new ArrayList<>();
+    store.forEachRow(id, row -> rows.add(row.row().summary()));
+    return preview.of(clerk.office().id(), rows);
   }
 
   Progress progress(Clerk clerk, String id) {
@@ -107,7 +108,7 @@ class IntakeImports {
   /** The items an import registered, in the file's order. */
   List<String> itemIds(Clerk clerk, String id) {
     find(clerk, id);
-    return store.rows(id).stream().filter(row -> row.itemId() != null).map(ImportStore.StoredRow::itemId).toList();
+    return store.itemIds(id);
   }
 
   static String label(State state, ImportStore.Counts counts) {
