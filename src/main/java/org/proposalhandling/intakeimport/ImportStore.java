@@ -67,15 +67,18 @@ class ImportStore {
     return sessionName + "\u0000" + number;
   }
 
-  void create(ImportRecord record, List<ImportRow> rows) {
+  void create(ImportRecord record) {
     jdbc.sql("insert into intake_import (id, office_id, file_name, state, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
         .params(record.id(), record.officeId(), record.fileName(), record.state().name(), record.createdBy(),
             Timestamp.from(record.createdAt()))
         .update();
+  }
+
+  void addRows(String importId, List<ImportRow> rows) {
     batch.batchUpdate("""
             insert into intake_import_row (import_id, line_no, session_name, item_number, intake_values, co_unit_ids, state)
             values (?, ?, ?, ?, ?, ?, ?)""",
-        rows.stream().map(row -> new Object[] {record.id(), row.line(), row.sessionName(), row.number(),
+        rows.stream().map(row -> new Object[] {importId, row.line(), row.sessionName(), row.number(),
             json(row.values()), row.coUnitIds().isEmpty() ? null : String.join(",", row.coUnitIds()),
             RowState.PENDING.name()}).toList());
   }

@@ -1,5 +1,6 @@
 package org.proposalhandling.intakeimport;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ class IntakeImports {
   record Failure(int row, String number, String message) {
   }
 
+  /** Rows stored at once while a file is read. */
+  private static final int BATCH = 500;
+
   private final ImportValidation validation;
   private final ImportStore store;
   private final ImportRunner runner;
@@ -40,13 +44,24 @@ class IntakeImports {
     this.sessions = sessions;
   }
 
-  /** Reads and checks the file; kept, not started, when every row passed. */
+  /**
+   * Reads and checks the file, a row at a time; kept, not started, when every row passed. The valid rows are
+   * stored as they come, a batch at a time, and rolled back with the rest when a later row has an error.
+   */
   @Transactional
-  ImportRecord prepare(Clerk clerk, String fileName, byte[] bytes) {
-    List<ImportRow> rows = validation.validate(Sheet.read(fileName, bytes), clerk.office());
+  ImportRecord prepare(Clerk clerk, String fileName, Path file) {
     ImportRecord record = new ImportRecord(UUID.randomUUID().toString(), clerk.office().id(),
         fileName == null ? "" : fileName, State.PREVIEW, clerk.userId(), EngineClock.now(), null, null);
-    store.create(record, rows);
+    store.create(record);
+    List<ImportRow> batch = new ArrayList<>();
+    validation.validate(fileName, file, clerk.office(), row -> {
+      batch.add(row);
+      if (batch.size() == BATCH) {
+        store.addRows(record.id(), batch);
+        batch.clear();
+      }
+    });
+    store.addRows(record.id(), batch);
     return record;
   }
 
