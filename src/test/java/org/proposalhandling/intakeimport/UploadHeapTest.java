@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +39,13 @@ class UploadHeapTest {
   @Test
   void fifteenThousandRowsOfOneTitleAgainstAsManyRegisteredLeaveTheAppAnsweringWithBoundedHints() throws Exception {
     try (AppProcess app = AppProcess.startDemo(directory, "--spring.datasource.url=" + DATABASE).awaitStarted(START)) {
+      WebSession clerk = signedIn(app);
       seedRegisteredItems();
       List<List<String>> rows = new ArrayList<>();
       for (int i = 1; i <= ROWS; i++) {
         rows.add(row(SESSION, "U" + i, TITLE));
       }
       byte[] file = ImportFiles.xlsx(rows);
-      WebSession clerk = new WebSession(app.port());
-      clerk.login("jlgov-clerk", "demo");
       String token = WebSession.csrfOf(clerk.get("/imports").body());
 
       HttpResponse<String> uploaded = clerk.postMultipart("/imports", Map.of("_csrf", token), "session.xlsx", file,
@@ -62,6 +62,20 @@ class UploadHeapTest {
       assertThat(preview).contains("另有 " + (similar - listed) + " 条相似提示未列出。");
       assertThat(clerk.get("/actuator/health").body()).contains("\"status\":\"UP\"");
       assertThat(clerk.get("/imports").body()).contains("批量导入建议提案");
+    }
+  }
+
+  /** The clerk on the import page, once the demo's units and users are there (they are seeded after the start). */
+  private static WebSession signedIn(AppProcess app) throws InterruptedException {
+    Instant end = Instant.now().plus(START);
+    while (true) {
+      WebSession clerk = new WebSession(app.port());
+      clerk.login("jlgov-clerk", "demo");
+      if (clerk.get("/imports").body().contains("批量导入建议提案")) {
+        return clerk;
+      }
+      assertThat(Instant.now()).as("the clerk could not open the import page").isBefore(end);
+      Thread.sleep(500);
     }
   }
 
