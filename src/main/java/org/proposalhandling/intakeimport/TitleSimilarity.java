@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
 final class TitleSimilarity {
 
   static final double THRESHOLD = 0.6;
-  /** About two seconds of comparisons on the 2-core test machine; a national session's distinct titles need far fewer. */
+  /**
+   * About 1.4 s of one core's time on the 2-core test machine (measured with 15,000 rows of numbered titles,
+   * "关于第1234项民生工程的建议", against 15,000 registered with the same: they need between 10 and 100 million,
+   * each reading like a few hundred others; the cap cut them short). 15,000 rows of one title need none.
+   */
   static final long MAX_COMPARISONS = 30_000_000;
 
   /** Another title, by its index, and how alike the two read. */
