@@ -42,6 +42,8 @@ public final class AppProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A quick start matters more here than peak speed.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+        // As the documented start command: a JVM whose heap ran out exits rather than live on half-dead.
+        "-XX:+ExitOnOutOfMemoryError",
         "-cp", System.getProperty("java.class.path"), ProposalHandlingApplication.class.getName(),
         "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + mailPort));
     command.addAll(List.of(arguments));

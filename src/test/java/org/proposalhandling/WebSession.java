@@ -1,5 +1,6 @@
 package org.proposalhandling;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -8,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,6 +81,28 @@ public class WebSession {
   private String xsrfToken() {
     return cookies.getCookieStore().getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
         .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+  }
+
+  /** A form with a file, as a browser posts it (multipart/form-data); waits at most the time given for the answer. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName, byte[] file,
+                                            Duration within) {
+    String boundary = "----form" + UUID.randomUUID();
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(within)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, "file", fileName, file))),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A multipart/form-data body: the fields, then the file. */
+  public static byte[] multipart(String boundary, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
   }
 
   /** The CSRF token a page's forms carry. */

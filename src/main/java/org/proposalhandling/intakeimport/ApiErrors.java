@@ -23,7 +23,8 @@ class ApiErrors {
       return json;
     }).toList();
     return ResponseEntity.badRequest().body(Map.of("type", "ImportRejected",
-        "message", "共有 " + errors.size() + " 处错误，未作任何处理。", "errors", errors));
+        "message", "共有 " + e.total() + " 处错误" + (e.unlisted() > 0 ? "（列出前 " + errors.size() + " 处）" : "")
+            + "，未作任何处理。", "errors", errors));
   }
 
   @ExceptionHandler(Clerks.NotAllowedException.class)

@@ -1,6 +1,5 @@
 package org.proposalhandling.intakeimport;
 
-import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,9 +37,9 @@ class ImportApi {
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Object> upload(@RequestParam("file") MultipartFile file,
-                                @RequestParam(defaultValue = "false") boolean preview) throws IOException {
+                                @RequestParam(defaultValue = "false") boolean preview) {
     Clerk clerk = clerks.current();
-    ImportStore.ImportRecord record = imports.prepare(clerk, file.getOriginalFilename(), file.getBytes());
+    ImportStore.ImportRecord record = UploadedFile.spooled(file, path -> imports.prepare(clerk, file.getOriginalFilename(), path));
     if (preview) {
       return ResponseEntity.status(HttpStatus.CREATED)
           .body(Map.of("id", record.id(), "state", record.state(), "preview", imports.preview(clerk, record.id())));

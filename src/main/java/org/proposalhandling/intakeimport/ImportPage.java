@@ -1,7 +1,6 @@
 package org.proposalhandling.intakeimport;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,16 +61,17 @@ class ImportPage {
   }
 
   @PostMapping
-  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) throws IOException {
+  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) {
     Clerk clerk = clerks.current();
     try {
-      ImportStore.ImportRecord record = imports.prepare(clerk, file.getOriginalFilename(), file.getBytes());
+      ImportStore.ImportRecord record = UploadedFile.spooled(file, path -> imports.prepare(clerk, file.getOriginalFilename(), path));
       return "redirect:/imports/" + record.id();
     } catch (ImportRejectedException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("office", clerk.office());
       model.addAttribute("fileName", file.getOriginalFilename());
       model.addAttribute("errors", e.errors());
+      model.addAttribute("errorCount", e.total());
       model.addAttribute("recent", List.of());
       return "imports/index";
     }
@@ -107,6 +107,7 @@ class ImportPage {
       model.addAttribute("office", clerk.office());
       model.addAttribute("fileName", imports.find(clerk, id).fileName());
       model.addAttribute("errors", e.errors());
+      model.addAttribute("errorCount", e.total());
       model.addAttribute("recent", List.of());
       return "imports/index";
     }

@@ -1,7 +1,6 @@
 package org.proposalhandling.intakeimport;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +22,24 @@ class ImportPreview {
   record Similar(String what, String title, int percent) {
   }
 
-  record Hint(int row, String number, String title, List<Similar> similar) {
+  /** A row's closest titles, and how many more reach the threshold. */
+  record Hint(int row, String number, String title, List<Similar> similar, long unlisted) {
   }
 
+  /**
+   * The rows with hints, the first {@link #LISTED_ROWS} of them; how many similar titles the page does not
+   * list (beyond a row's closest few, or of rows beyond those listed); complete false when the comparisons
+   * stopped early.
+   */
   record Preview(int total, Map<String, Integer> byKind, Map<String, Integer> byLeadUnit,
-                 Map<String, Integer> byCoUnit, List<Hint> hints) {
+                 Map<String, Integer> byCoUnit, List<Hint> hints, long unlistedHints, boolean hintsComplete) {
   }
 
   static final String NO_SUGGESTION = "（未建议）";
   /** The closest few are enough for a hint; a file of near-identical titles would otherwise list every pair. */
-  private static final int MOST_SIMILAR = 5;
+  static final int MOST_SIMILAR = 5;
+  /** Enough rows to read through; the rest are counted (15,000 rows of one title listed every row, issue #33). */
+  static final int LISTED_ROWS = 200;
 
   private final UnitDirectory units;
   private final SessionTitles sessions;
@@ -42,6 +49,7 @@ class ImportPreview {
     this.sessions = sessions;
   }
 
+  /** The rows need their session, number, title, kind and suggested units only. */
   Preview of(String officeId, List<ImportRow> rows) {
     Map<String, Integer> byKind = new LinkedHashMap<>();
     for (ItemKind kind : ItemKind.values()) {
@@ -56,10 +64,6 @@ class ImportPreview {
       byLead.merge(row.proposedLeadUnit() == null ? NO_SUGGESTION : units.nameOf(row.proposedLeadUnit()), 1, Integer::sum);
       row.coUnitIds().forEach(unitId -> byCo.merge(units.nameOf(unitId), 1, Integer::sum));
     }
-    return new Preview(rows.size(), byKind, sortedByCount(byLead), sortedByCount(byCo), hints(officeId, rows));
-  }
-
-  private List<Hint> hints(String officeId, List<ImportRow> rows) {
     Set<String> compared = new LinkedHashSet<>();
     for (String session : new LinkedHashSet<>(rows.stream().map(ImportRow::sessionName).toList())) {
       compared.add(session);
@@ -68,32 +72,39 @@ class ImportPreview {
     List<SessionTitles.Titled> existing = sessions.of(officeId, List.copyOf(compared));
     List<String> titles = new ArrayList<>(rows.stream().map(ImportRow::title).toList());
     existing.forEach(item -> titles.add(item.title()));
-    Map<Integer, List<Similar>> similar = new TreeMap<>();
-    for (TitleSimilarity.Pair pair : TitleSimilarity.similarPairs(titles)) {
-      if (pair.first() >= rows.size()) {
+    TitleSimilarity.Result similar = TitleSimilarity.similar(titles, rows.size(), MOST_SIMILAR);
+
+    List<Hint> hints = new ArrayList<>();
+    long unlisted = 0;
+    for (int index = 0; index < rows.size(); index++) {
+      TitleSimilarity.Found found = similar.found().get(index);
+      if (found.count() == 0) {
         continue;
       }
-      int percent = (int) Math.round(pair.similarity() * 100);
-      if (pair.second() < rows.size()) {
-        ImportRow a = rows.get(pair.first());
-        ImportRow b = rows.get(pair.second());
-        similar.computeIfAbsent(pair.first(), i -> new ArrayList<>())
-            .add(new Similar("本文件第 " + b.line() + " 行（编号 " + b.number() + "）", b.title(), percent));
-        similar.computeIfAbsent(pair.second(), i -> new ArrayList<>())
-            .add(new Similar("本文件第 " + a.line() + " 行（编号 " + a.number() + "）", a.title(), percent));
-      } else {
-        SessionTitles.Titled item = existing.get(pair.second() - rows.size());
-        similar.computeIfAbsent(pair.first(), i -> new ArrayList<>())
-            .add(new Similar("已登记：" + item.sessionName() + "第" + item.number() + "号", item.title(), percent));
+      if (hints.size() == LISTED_ROWS) {
+        unlisted += found.count();
+        continue;
       }
-    }
-    List<Hint> hints = new ArrayList<>();
-    similar.forEach((index, list) -> {
       ImportRow row = rows.get(index);
-      list.sort(Comparator.comparingInt(Similar::percent).reversed());
-      hints.add(new Hint(row.line(), row.number(), row.title(), List.copyOf(list.subList(0, Math.min(list.size(), MOST_SIMILAR)))));
-    });
-    return hints;
+      List<Similar> closest = found.closest().stream().map(match -> match.index() < rows.size()
+          ? inFile(rows.get(match.index()), match.similarity()) : registered(existing.get(match.index() - rows.size()), match.similarity()))
+          .toList();
+      hints.add(new Hint(row.line(), row.number(), row.title(), closest, found.count() - closest.size()));
+      unlisted += found.count() - closest.size();
+    }
+    return new Preview(rows.size(), byKind, sortedByCount(byLead), sortedByCount(byCo), hints, unlisted, similar.complete());
+  }
+
+  private static Similar inFile(ImportRow row, double similarity) {
+    return new Similar("本文件第 " + row.line() + " 行（编号 " + row.number() + "）", row.title(), percent(similarity));
+  }
+
+  private static Similar registered(SessionTitles.Titled item, double similarity) {
+    return new Similar("已登记：" + item.sessionName() + "第" + item.number() + "号", item.title(), percent(similarity));
+  }
+
+  private static int percent(double similarity) {
+    return (int) Math.round(similarity * 100);
   }
 
   private static Map<String, Integer> sortedByCount(Map<String, Integer> counts) {

@@ -2,14 +2,20 @@ package org.proposalhandling.intakeimport;
 
 import java.util.List;
 
-/** A file, or a confirmation, refused: every error found, none started. */
+/** A file, or a confirmation, refused: the errors found (the first of them when there are very many), none started. */
 class ImportRejectedException extends RuntimeException {
 
   private final transient List<ImportError> errors;
+  private final int unlisted;
+
+  ImportRejectedException(List<ImportError> errors, int unlisted) {
+    super((errors.size() + unlisted) + " errors, first: " + errors.get(0).where() + errors.get(0).message());
+    this.errors = List.copyOf(errors);
+    this.unlisted = unlisted;
+  }
 
   ImportRejectedException(List<ImportError> errors) {
-    super(errors.size() + " errors, first: " + errors.get(0).where() + errors.get(0).message());
-    this.errors = List.copyOf(errors);
+    this(errors, 0);
   }
 
   ImportRejectedException(ImportError error) {
@@ -18,5 +24,14 @@ class ImportRejectedException extends RuntimeException {
 
   List<ImportError> errors() {
     return errors;
+  }
+
+  /** Errors found beyond those listed. */
+  int unlisted() {
+    return unlisted;
+  }
+
+  int total() {
+    return errors.size() + unlisted;
   }
 }

@@ -1,5 +1,6 @@
 package org.proposalhandling.intakeimport;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,17 @@ import java.util.Map;
  * (field key to text), and the suggested co-handling units, which the form does not have.
  */
 record ImportRow(int line, Map<String, String> values, List<String> coUnitIds) {
+
+  /** The row without its texts: what a preview of a whole file keeps of each row. */
+  ImportRow summary() {
+    Map<String, String> kept = new HashMap<>();
+    for (String field : List.of("sessionName", "number", "title", "kind", "proposedLeadUnit")) {
+      if (values.get(field) != null) {
+        kept.put(field, values.get(field));
+      }
+    }
+    return new ImportRow(line, kept, coUnitIds);
+  }
 
   String sessionName() {
     return values.get("sessionName");

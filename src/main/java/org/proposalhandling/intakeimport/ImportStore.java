@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +42,14 @@ class ImportStore {
     }
   }
 
+  record NumberedRow(int line, String sessionName, String number) {
+  }
+
   record Counts(int total, int started, int failed, int pending) {
   }
 
+  /** Rows read at once: 500 rows of a few kilobytes of text each. */
+  private static final int PAGE = 500;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
   };
@@ -61,15 +67,18 @@ class ImportStore {
     return sessionName + "\u0000" + number;
   }
 
-  void create(ImportRecord record, List<ImportRow> rows) {
+  void create(ImportRecord record) {
     jdbc.sql("insert into intake_import (id, office_id, file_name, state, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
         .params(record.id(), record.officeId(), record.fileName(), record.state().name(), record.createdBy(),
             Timestamp.from(record.createdAt()))
         .update();
+  }
+
+  void addRows(String importId, List<ImportRow> rows) {
     batch.batchUpdate("""
             insert into intake_import_row (import_id, line_no, session_name, item_number, intake_values, co_unit_ids, state)
             values (?, ?, ?, ?, ?, ?, ?)""",
-        rows.stream().map(row -> new Object[] {record.id(), row.line(), row.sessionName(), row.number(),
+        rows.stream().map(row -> new Object[] {importId, row.line(), row.sessionName(), row.number(),
             json(row.values()), row.coUnitIds().isEmpty() ? null : String.join(",", row.coUnitIds()),
             RowState.PENDING.name()}).toList());
   }
@@ -98,9 +107,33 @@ class ImportStore {
         .params(State.DONE.name(), Timestamp.from(EngineClock.now()), id, State.RUNNING.name()).update();
   }
 
-  List<StoredRow> rows(String importId) {
-    return jdbc.sql("select * from intake_import_row where import_id = ? order by line_no")
-        .param(importId).query(ImportStore::row).list();
+  /**
+   * Every row, in the file's order, a page at a time: a row holds the item's whole text, and a file's rows at
+   * once are as large as the file.
+   */
+  void forEachRow(String importId, Consumer<StoredRow> action) {
+    int after = 0;
+    while (true) {
+      List<StoredRow> page = jdbc.sql("select * from intake_import_row where import_id = ? and line_no > ? order by line_no limit ?")
+          .params(importId, after, PAGE).query(ImportStore::row).list();
+      page.forEach(action);
+      if (page.size() < PAGE) {
+        return;
+      }
+      after = page.get(page.size() - 1).line();
+    }
+  }
+
+  /** Session and number of every row, in the file's order. */
+  List<NumberedRow> numbers(String importId) {
+    return jdbc.sql("select line_no, session_name, item_number from intake_import_row where import_id = ? order by line_no")
+        .param(importId).query((rs, n) -> new NumberedRow(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+  }
+
+  /** The items the import registered, in the file's order. */
+  List<String> itemIds(String importId) {
+    return jdbc.sql("select item_id from intake_import_row where import_id = ? and item_id is not null order by line_no")
+        .param(importId).query(String.class).list();
   }
 
   List<StoredRow> pending(String importId, int limit) {

@@ -1,5 +1,6 @@
 package org.proposalhandling.intakeimport;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,9 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.proposalhandling.directory.Unit;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
 class ImportValidation {
 
   static final int MAX_ROWS = 20_000;
+  /** Errors listed: a file of 20,000 wrong rows has a quarter of a million, more than a page can show. */
+  static final int MAX_ERRORS = 1_000;
   private static final char REPLACEMENT = '\uFFFD';
   private static final List<DateTimeFormatter> DATES = Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日", "uuuuMMdd")
       .map(pattern -> DateTimeFormatter.ofPattern(pattern, Locale.CHINA).withResolverStyle(ResolverStyle.STRICT)).toList();
@@ -53,40 +56,76 @@ class ImportValidation {
     this.imports = imports;
   }
 
-  /** The rows to import; or, if anything is wrong anywhere, every error found. */
-  List<ImportRow> validate(Sheet sheet, Unit office) {
-    Map<ImportColumn, Integer> columns = columns(sheet.headers());
-    if (sheet.rows().isEmpty()) {
-      throw new ImportRejectedException(new ImportError(0, null, "文件中只有标题行，没有可导入的建议提案。"));
+  /**
+   * Reads the file a row at a time and checks each: the valid rows go to {@code valid} as long as no row had an
+   * error; at the end, if anything was wrong anywhere, throws with the errors found (the first
+   * {@link #MAX_ERRORS}, and how many more). Only a row's number and what an error says are kept.
+   */
+  void validate(String fileName, Path file, Unit office, Consumer<ImportRow> valid) {
+    FileCheck check = new FileCheck(office, valid);
+    Sheet.read(fileName, file, check);
+    check.finish();
+  }
+
+  /** The checks of one file, as its rows come. */
+  private final class FileCheck implements Consumer<Sheet.Row> {
+
+    private final Unit office;
+    private final Consumer<ImportRow> valid;
+    private final List<ImportError> errors = new ArrayList<>();
+    private final Map<String, Integer> numbersInFile = new HashMap<>();
+    private final Map<String, String> waiting = imports.numbersWaitingToStart();
+    private final Map<String, Map<String, String>> registeredBySession = new HashMap<>();
+    private Map<ImportColumn, Integer> columns;
+    private int rows;
+    private int unlisted;
+
+    FileCheck(Unit office, Consumer<ImportRow> valid) {
+      this.office = office;
+      this.valid = valid;
     }
-    if (sheet.rows().size() > MAX_ROWS) {
-      throw new ImportRejectedException(new ImportError(0, null,
-          "一个文件最多导入 " + MAX_ROWS + " 行，此文件有 " + sheet.rows().size() + " 行，请分成几个文件。"));
-    }
-    List<ImportError> errors = new ArrayList<>();
-    List<ImportRow> rows = new ArrayList<>();
-    Map<String, Integer> numbersInFile = new HashMap<>();
-    Map<String, String> waiting = imports.numbersWaitingToStart();
-    Integer sessionColumn = columns.get(ImportColumn.SESSION);
-    Map<String, String> registered = sessions.registered(sheet.rows().stream().map(row -> row.cell(sessionColumn))
-        .filter(Objects::nonNull).distinct().toList());
-    for (Sheet.Row row : sheet.rows()) {
+
+    @Override
+    public void accept(Sheet.Row row) {
+      if (columns == null) {
+        columns = columns(row.cells());
+        return;
+      }
+      if (++rows > MAX_ROWS) {
+        return;
+      }
       List<ImportError> found = new ArrayList<>();
       ImportRow checked = check(row, columns, office, found);
       String session = row.cell(columns.get(ImportColumn.SESSION));
       String number = row.cell(columns.get(ImportColumn.NUMBER));
       if (session != null && number != null) {
+        Map<String, String> registered = registeredBySession.computeIfAbsent(session, s -> sessions.registered(List.of(s)));
         duplicates(row.number(), session, number, numbersInFile, waiting, registered, found);
       }
-      if (found.isEmpty()) {
-        rows.add(checked);
+      if (found.isEmpty() && errors.isEmpty() && unlisted == 0) {
+        valid.accept(checked);
       }
-      errors.addAll(found);
+      for (ImportError error : found) {
+        if (errors.size() < MAX_ERRORS) {
+          errors.add(error);
+        } else {
+          unlisted++;
+        }
+      }
     }
-    if (!errors.isEmpty()) {
-      throw new ImportRejectedException(errors);
+
+    void finish() {
+      if (rows == 0) {
+        throw new ImportRejectedException(new ImportError(0, null, "文件中只有标题行，没有可导入的建议提案。"));
+      }
+      if (rows > MAX_ROWS) {
+        throw new ImportRejectedException(new ImportError(0, null,
+            "一个文件最多导入 " + MAX_ROWS + " 行，此文件有 " + rows + " 行，请分成几个文件。"));
+      }
+      if (!errors.isEmpty()) {
+        throw new ImportRejectedException(errors, unlisted);
+      }
     }
-    return rows;
   }
 
   private static Map<ImportColumn, Integer> columns(List<String> headers) {

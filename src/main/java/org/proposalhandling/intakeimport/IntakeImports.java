@@ -1,5 +1,6 @@
 package org.proposalhandling.intakeimport;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ class IntakeImports {
   record Failure(int row, String number, String message) {
   }
 
+  /** Rows stored at once while a file is read. */
+  private static final int BATCH = 500;
+
   private final ImportValidation validation;
   private final ImportStore store;
   private final ImportRunner runner;
@@ -40,13 +44,24 @@ class IntakeImports {
     this.sessions = sessions;
   }
 
-  /** Reads and checks the file; kept, not started, when every row passed. */
+  /**
+   * Reads and checks the file, a row at a time; kept, not started, when every row passed. The valid rows are
+   * stored as they come, a batch at a time, and rolled back with the rest when a later row has an error.
+   */
   @Transactional
-  ImportRecord prepare(Clerk clerk, String fileName, byte[] bytes) {
-    List<ImportRow> rows = validation.validate(Sheet.read(fileName, bytes), clerk.office());
+  ImportRecord prepare(Clerk clerk, String fileName, Path file) {
     ImportRecord record = new ImportRecord(UUID.randomUUID().toString(), clerk.office().id(),
         fileName == null ? "" : fileName, State.PREVIEW, clerk.userId(), EngineClock.now(), null, null);
-    store.create(record, rows);
+    store.create(record);
+    List<ImportRow> batch = new ArrayList<>();
+    validation.validate(fileName, file, clerk.office(), row -> {
+      batch.add(row);
+      if (batch.size() == BATCH) {
+        store.addRows(record.id(), batch);
+        batch.clear();
+      }
+    });
+    store.addRows(record.id(), batch);
     return record;
   }
 
@@ -62,14 +77,13 @@ class IntakeImports {
     }
     List<ImportError> duplicates = new ArrayList<>();
     Map<String, String> waiting = store.numbersWaitingToStart();
-    List<ImportStore.StoredRow> rows = store.rows(id);
-    Map<String, String> registered = sessions.registered(rows.stream().map(row -> row.row().sessionName()).distinct().toList());
-    for (ImportStore.StoredRow row : rows) {
-      ImportRow values = row.row();
-      String key = ImportStore.key(values.sessionName(), values.number());
+    List<ImportStore.NumberedRow> rows = store.numbers(id);
+    Map<String, String> registered = sessions.registered(rows.stream().map(ImportStore.NumberedRow::sessionName).distinct().toList());
+    for (ImportStore.NumberedRow row : rows) {
+      String key = ImportStore.key(row.sessionName(), row.number());
       if (waiting.containsKey(key) || registered.containsKey(key)) {
-        duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + values.sessionName()
-            + "」的编号 " + values.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
+        duplicates.add(new ImportError(row.line(), ImportColumn.NUMBER.header(), "重复：「" + row.sessionName()
+            + "」的编号 " + row.number() + " 在预览之后已登记或正在导入，请重新上传文件。"));
       }
     }
     if (!duplicates.isEmpty()) {
@@ -88,7 +102,9 @@ class IntakeImports {
 
   ImportPreview.Preview preview(Clerk clerk, String id) {
     find(clerk, id);
-    return preview.of(clerk.office().id(), store.rows(id).stream().map(ImportStore.StoredRow::row).toList());
+    List<ImportRow> rows = new ArrayList<>();
+    store.forEachRow(id, row -> rows.add(row.row().summary()));
+    return preview.of(clerk.office().id(), rows);
   }
 
   Progress progress(Clerk clerk, String id) {
@@ -107,7 +123,7 @@ class IntakeImports {
   /** The items an import registered, in the file's order. */
   List<String> itemIds(Clerk clerk, String id) {
     find(clerk, id);
-    return store.rows(id).stream().filter(row -> row.itemId() != null).map(ImportStore.StoredRow::itemId).toList();
+    return store.itemIds(id);
   }
 
   static String label(State state, ImportStore.Counts counts) {

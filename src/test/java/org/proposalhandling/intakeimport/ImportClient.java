@@ -2,7 +2,6 @@ package org.proposalhandling.intakeimport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.proposalhandling.WebSession;
 
 /** A REST client of /api/imports and /api/assignments over real HTTP, as a user with HTTP Basic. */
 final class ImportClient {
@@ -33,14 +34,9 @@ final class ImportClient {
 
   Response upload(String fileName, byte[] file, boolean preview) {
     String boundary = "----import" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(HttpRequest.newBuilder(URI.create(base + "/api/imports" + (preview ? "?preview=true" : "")))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(WebSession.multipart(boundary, Map.of(), "file", fileName, file))));
   }
 
   Response get(String path) {

@@ -131,6 +131,36 @@ class IntakeImportTest {
   }
 
   @Test
+  void aFileOfVeryManyErrorsListsTheFirstThousandCountsTheRestAndKeepsNoneOfItsValidRows() {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; i <= 600; i++) {
+      rows.add(row(SESSION, prefix + "v" + i, "关于第" + i + "个有效行的建议"));
+    }
+    for (int i = 1; i <= 1_500; i++) {
+      rows.add(with(row(SESSION, prefix + "w" + i, "类别有误"), ImportColumn.KIND, "意见"));
+    }
+
+    ImportClient.Response response = clerk().upload("many-errors.csv", csv(rows).getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(errors(response.body())).hasSize(ImportValidation.MAX_ERRORS).first().asString().startsWith("602|类别|");
+    assertThat(response.body().path("message").asText()).isEqualTo("共有 1500 处错误（列出前 1000 处），未作任何处理。");
+    // The first 500 valid rows were stored while the file was read, then rolled back with the rest.
+    assertThat(jdbc.sql("select count(*) from intake_import_row where session_name = ? and item_number like ?")
+        .params(SESSION, prefix + "v%").query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void aCsvLineOfAMillionCommasIsRefusedNotRead() {
+    String file = csv(List.of(row(SESSION, prefix + "m1", "正常的一行"))) + ",".repeat(CsvReader.MAX_LINE + 1) + "\r\n";
+
+    ImportClient.Response response = clerk().upload("commas.csv", file.getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(errors(response.body())).singleElement().asString().startsWith("||CSV 文件中有一行超过 1000000 个字符");
+  }
+
+  @Test
   void aFileThatIsNeitherUtf8NorGbkOrIsBrokenUtf8IsRefusedWithTheRow() {
     List<List<String>> rows = List.of(row(SESSION, prefix + "e1", "第一行"), row(SESSION, prefix + "e2", "第二行"));
     // Row 3 ends with bytes that GBK never has (0x7F is no second byte of GBK, 0xFF no byte at all).

@@ -1,0 +1,105 @@
+package org.proposalhandling.intakeimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.proposalhandling.intakeimport.ImportFiles.row;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proposalhandling.AppProcess;
+import org.proposalhandling.WebSession;
+
+/**
+ * Issue #33: the worst upload for the similar-title hints, 15,000 rows repeating one title against 15,000
+ * registered items with that title, through the clerk's page into the app in a JVM of its own with a 512 MB
+ * heap. The app answers afterwards and the preview lists a bounded number of hints and counts the rest.
+ */
+class UploadHeapTest {
+
+  static final int ROWS = 15_000;
+  static final String SESSION = "省政协十四届三次会议";
+  static final String TITLE = "关于加强社区养老服务的建议";
+  static final Duration START = Duration.ofMinutes(3);
+  /** The app's own database, served to this test too (H2's automatic mixed mode) so that it can be seeded in SQL. */
+  static final String DATABASE = "jdbc:h2:file:./data/proposal-handling;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE";
+
+  @TempDir Path directory;
+
+  @Test
+  void fifteenThousandRowsOfOneTitleAgainstAsManyRegisteredLeaveTheAppAnsweringWithBoundedHints() throws Exception {
+    try (AppProcess app = AppProcess.startDemo(directory, "--spring.datasource.url=" + DATABASE).awaitStarted(START)) {
+      WebSession clerk = signedIn(app);
+      seedRegisteredItems();
+      List<List<String>> rows = new ArrayList<>();
+      for (int i = 1; i <= ROWS; i++) {
+        rows.add(row(SESSION, "U" + i, TITLE));
+      }
+      byte[] file = ImportFiles.xlsx(rows);
+      String token = WebSession.csrfOf(clerk.get("/imports").body());
+
+      HttpResponse<String> uploaded = clerk.postMultipart("/imports", Map.of("_csrf", token), "session.xlsx", file,
+          Duration.ofMinutes(3));
+
+      assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+      String preview = clerk.get(uploaded.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+      assertThat(preview).contains("全部 <strong>" + ROWS + "</strong> 行检查无误");
+      assertThat(count(preview, "class=\"duplicate-hint\"")).isEqualTo(ImportPreview.LISTED_ROWS);
+      assertThat(count(preview, "（相似度 100%）")).isEqualTo(ImportPreview.LISTED_ROWS * ImportPreview.MOST_SIMILAR);
+      // Each of the 15,000 rows resembles the 14,999 others and the 15,000 registered items.
+      long similar = (long) ROWS * (2 * ROWS - 1);
+      long listed = (long) ImportPreview.LISTED_ROWS * ImportPreview.MOST_SIMILAR;
+      assertThat(preview).contains("另有 " + (similar - listed) + " 条相似提示未列出。");
+      assertThat(clerk.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+      assertThat(clerk.get("/imports").body()).contains("批量导入建议提案");
+    }
+  }
+
+  /** The clerk on the import page, once the demo's units and users are there (they are seeded after the start). */
+  private static WebSession signedIn(AppProcess app) throws InterruptedException {
+    Instant end = Instant.now().plus(START);
+    while (true) {
+      WebSession clerk = new WebSession(app.port());
+      clerk.login("jlgov-clerk", "demo");
+      if (clerk.get("/imports").body().contains("批量导入建议提案")) {
+        return clerk;
+      }
+      assertThat(Instant.now()).as("the clerk could not open the import page").isBefore(end);
+      Thread.sleep(500);
+    }
+  }
+
+  /** 15,000 items of the office with the file's title, in the file's session, as the bare rows a registration leaves. */
+  private void seedRegisteredItems() throws Exception {
+    try (Connection db = DriverManager.getConnection(DATABASE.replace("./", directory.toAbsolutePath() + "/"), "sa", "");
+         PreparedStatement insert = db.prepareStatement("""
+             insert into item (id, assigning_office_id, session_name, item_number, kind, title, proposer_name,
+                               publication_consent, status, created_at)
+             select 'seed-' || x, 'jl-gov', ?, 'S' || x, 'MEMBER_PROPOSAL', ?, '张三', true, 'REGISTERED', current_timestamp
+             from system_range(1, ?)""")) {
+      insert.setString(1, SESSION);
+      insert.setString(2, TITLE);
+      insert.setInt(3, ROWS);
+      assertThat(insert.executeUpdate()).isEqualTo(ROWS);
+    }
+  }
+
+  private static int count(String page, String text) {
+    Matcher matcher = Pattern.compile(Pattern.quote(text)).matcher(page);
+    int found = 0;
+    while (matcher.find()) {
+      found++;
+    }
+    return found;
+  }
+}
