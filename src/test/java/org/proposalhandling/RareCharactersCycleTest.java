@@ -19,6 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,7 @@ class RareCharactersCycleTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired GreenMail smtp;
+  @Autowired MailOutbox outbox;
 
   EngineRestClient as(String user) {
     return new EngineRestClient(port, user, "demo");
@@ -75,7 +77,7 @@ class RareCharactersCycleTest {
     complete(itemId, "jlmz-official", "Task_SignOff", Map.of("decision", "approve", "comment", ""));
     runJobs(itemId);
 
-    MailCatcher mail = new MailCatcher(smtp, engine.getManagementService());
+    MailCatcher mail = new MailCatcher(smtp, outbox);
     assertThat(mail.sendDueMail()).as("delivery mails that failed").isZero();
     MimeMessage toProposer = mail.to("zhangsan@demo.local", "第RC1号").get(0);
     assertThat(MailCatcher.text(toProposer)).contains(PROPOSER + "：", "《" + TITLE + "》", "关于" + RARE + "的提案收悉");
@@ -168,7 +170,7 @@ class RareCharactersCycleTest {
   }
 
   private void runJobs(String itemId) {
-    new ItemDriver(engine).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
+    new ItemDriver(engine, outbox).executeJobs(engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(itemId).singleResult());
   }
 }
