@@ -13,6 +13,7 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.SystemActions;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,9 +69,7 @@ class ConsultationStart {
     if (draft.title() == null || draft.title().isBlank()) {
       throw new FormValidationException("请填写「草案标题」。");
     }
-    if (draft.title().strip().length() > 500) {
-      throw new FormValidationException("「草案标题」不能超过 500 个字。");
-    }
+    TextLength.atMost(draft.title().strip(), "草案标题", 500);
     if (draft.body() == null || draft.body().isBlank()) {
       throw new FormValidationException("请填写「草案正文」。");
     }

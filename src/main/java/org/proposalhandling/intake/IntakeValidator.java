@@ -18,6 +18,7 @@ import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,12 +61,12 @@ public class IntakeValidator {
     String email = field(problems, "proposerEmail", () -> email(form.optionalText("proposerEmail", "提出人电子邮箱", 200)));
     String consent = field(problems, "publicationConsent", () ->
         form.requiredChoice("publicationConsent", "是否同意公开答复", List.of("yes", "no", "true", "false")));
-    String session = field(problems, "sessionName", () -> limited(form.requiredText("sessionName", "会议届次"), "会议届次", 100));
-    String number = field(problems, "number", () -> limited(form.requiredText("number", "编号"), "编号", 50));
-    String title = field(problems, "title", () -> limited(form.requiredText("title", "标题"), "标题", 500));
+    String session = field(problems, "sessionName", () -> TextLength.atMost(form.requiredText("sessionName", "会议届次"), "会议届次", 100));
+    String number = field(problems, "number", () -> TextLength.atMost(form.requiredText("number", "编号"), "编号", 50));
+    String title = field(problems, "title", () -> TextLength.atMost(form.requiredText("title", "标题"), "标题", 500));
     String content = field(problems, "content", () -> form.requiredText("content", "内容"));
     String proposer = field(problems, "proposerName", () ->
-        limited(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200));
+        TextLength.atMost(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200));
     String coSigners = field(problems, "coSigners", () -> form.optionalText("coSigners", "附议人", 1000));
     String phone = field(problems, "proposerPhone", () -> form.optionalText("proposerPhone", "提出人联系电话", 50));
     LocalDate filedOn = field(problems, "filedOn", () -> form.optionalDate("filedOn", "提出日期"));
@@ -113,13 +114,6 @@ public class IntakeValidator {
       throw new FormValidationException("「提出人电子邮箱」格式不正确：" + email + "。");
     }
     return email;
-  }
-
-  private static String limited(String text, String label, int maxLength) {
-    if (text.length() > maxLength) {
-      throw new FormValidationException("「" + label + "」不能超过 " + maxLength + " 个字。");
-    }
-    return text;
   }
 
   /**

@@ -63,11 +63,7 @@ public final class FormValues {
   }
 
   public String optionalText(String key, String label, int maxLength) {
-    String text = text(key);
-    if (text != null && text.length() > maxLength) {
-      throw new FormValidationException("「" + label + "」不能超过 " + maxLength + " 个字。");
-    }
-    return text;
+    return TextLength.atMost(text(key), label, maxLength);
   }
 
   public LocalDate optionalDate(String key, String label) {
