@@ -78,9 +78,14 @@ class ConsultationStart {
     if (unitIds.isEmpty()) {
       throw new FormValidationException("请至少选择一个征求意见的单位（起草单位本身除外）。");
     }
+    String office = units.get(draft.draftingUnitId()).officeId();
     for (String unitId : unitIds) {
       if (units.find(unitId).isEmpty()) {
         throw new FormValidationException("没有单位「" + unitId + "」。");
+      }
+      if (!units.inJurisdiction(office, unitId)) {
+        throw new FormValidationException("「" + units.nameOf(unitId) + "」不是" + units.nameOf(office)
+            + "辖区内的单位，只能征求本辖区其他单位的意见。");
       }
     }
     if (draft.commentDue() == null || !draft.commentDue().isAfter(EngineClock.today())) {
