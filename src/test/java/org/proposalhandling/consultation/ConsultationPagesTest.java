@@ -91,21 +91,20 @@ class ConsultationPagesTest {
   }
 
   @Test
-  void theDraftingUnitAloneSeesAPublicCommentersContactAndADraftTitleSaysItIsADraftOnce() {
-    ConsultationDriver.at("2025-06-02T09:00");
-    ConsultationDriver driver = new ConsultationDriver(engine, start);
+  void aDraftTitleThatSaysItIsADraftSaysItOnceOnThePublicPage() {
     String title = "吉林省养老服务条例" + System.nanoTime() + "（征求意见稿）";
-    String id = driver.started(title, LocalDate.of(2025, 6, 13));
-    ConsultationDriver.UNITS.forEach(unit -> driver.answer(id, unit, null));
-    driver.executeJobs(id);
-    driver.complete(id, "Task_HandleComments", Map.of("nextStep", "PUBLIC", "publicCloses", "2025-07-31"));
-    driver.executeJobs(id);
+    String id = inPublicRound(title);
+    assertThat(new WebSession(port).get("/public/consultations/" + id).body())
+        .contains("起草了《" + title + "》，现向社会公开征求意见").doesNotContain("（征求意见稿）》（征求意见稿）");
+  }
 
-    WebSession visitor = new WebSession(port);
-    String form = visitor.get("/public/consultations/" + id).body();
-    assertThat(form).contains("起草了《" + title + "》，现向社会公开征求意见").doesNotContain("（征求意见稿）》（征求意见稿）");
+  @Test
+  void theDraftingUnitAloneSeesAPublicCommentersContact() {
+    String title = "社区助餐办法" + System.nanoTime();
+    String id = inPublicRound(title);
     // Stored as the page stores it, from a client of its own: the other test counts this client's comments.
-    String commentId = comments.addPublicComment(id, consultations.get(id).round(), "王𠮷", "13900001111", "建议增加社区助餐点。", "contact-test-client");
+    String commentId = comments.addPublicComment(id, consultations.get(id).round(), "王𠮷", "13900001111", "建议增加社区助餐点。",
+        "contact-test-client");
     comments.moderate(commentId, Comment.Moderation.SHOWN);
 
     WebSession drafter = new WebSession(port);
@@ -114,7 +113,20 @@ class ConsultationPagesTest {
     WebSession consulted = new WebSession(port);
     consulted.login("jlcz-handler", "demo");
     assertThat(consulted.get("/consultations/" + id).body()).contains(title).doesNotContain("13900001111");
-    assertThat(visitor.get("/public/consultations/" + id).body()).contains("建议增加社区助餐点。").doesNotContain("13900001111");
+    assertThat(new WebSession(port).get("/public/consultations/" + id).body()).contains("建议增加社区助餐点。")
+        .doesNotContain("13900001111");
+  }
+
+  /** A consultation of the three units, none commenting, now in its public round until 2025-07-31. */
+  private String inPublicRound(String title) {
+    ConsultationDriver.at("2025-06-02T09:00");
+    ConsultationDriver driver = new ConsultationDriver(engine, start);
+    String id = driver.started(title, LocalDate.of(2025, 6, 13));
+    ConsultationDriver.UNITS.forEach(unit -> driver.answer(id, unit, null));
+    driver.executeJobs(id);
+    driver.complete(id, "Task_HandleComments", Map.of("nextStep", "PUBLIC", "publicCloses", "2025-07-31"));
+    driver.executeJobs(id);
+    return id;
   }
 
   @Test
