@@ -1,6 +1,5 @@
 package org.proposalhandling.workflow;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Date;
@@ -45,7 +44,7 @@ record FormField(String key, String label, String type, List<String> options) {
     return null;
   }
 
-  /** Tasklist's date fields submit ISO dates (sometimes with a time part); the REST API's Date type is a Date. */
+  /** Tasklist's date fields submit text; the REST API's Date type is a Date. */
   private static boolean date(Object value) {
     if (value instanceof Date) {
       return true;
@@ -54,7 +53,7 @@ record FormField(String key, String label, String type, List<String> options) {
       return false;
     }
     try {
-      LocalDate.parse(text.strip().length() > 10 ? text.strip().substring(0, 10) : text.strip());
+      FormValues.isoDate(text);
       return true;
     } catch (DateTimeParseException e) {
       return false;

@@ -71,7 +71,7 @@ public class FormFields {
         String key = component.get("key").asText();
         List<String> options = new ArrayList<>();
         component.path("values").forEach(option -> options.add(option.path("value").asText()));
-        // A date field's label is its dateLabel.
+        // form-js shows a date field's dateLabel; its label is empty.
         String label = component.path("label").asText(component.path("dateLabel").asText(key));
         fields.put(key, new FormField(key, label, component.path("type").asText(), List.copyOf(options)));
       }

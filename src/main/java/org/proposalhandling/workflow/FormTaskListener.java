@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * what the user submits stays on the task instead of becoming process variables. On complete it refuses a
  * submission that carried anything besides the form's fields (a client may send more than Tasklist does), or a
  * value of another type than its field's ({@link FormField}), then lets the subclass validate the values and
- * store them in the app's tables. Business data thus lives in
- * the app's tables, and the process routes on them, never on what a client sent.
+ * store them in the app's tables. Business data thus lives in the app's tables, and the process routes on
+ * them, never on what a client sent.
  *
  * @param <S> the subject the process is about, found by its business key
  */

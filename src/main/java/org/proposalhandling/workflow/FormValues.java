@@ -78,11 +78,16 @@ public final class FormValues {
   public LocalDate requiredDate(String key, String label) {
     String text = requiredText(key, label);
     try {
-      // form-js date fields submit ISO dates; Tasklist may add a time part.
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      return isoDate(text);
     } catch (DateTimeParseException e) {
       throw new FormValidationException("「" + label + "」不是有效日期：" + text + "。");
     }
+  }
+
+  /** A date as form-js date fields submit it, ISO; Tasklist may add a time part. */
+  static LocalDate isoDate(String text) {
+    String stripped = text.strip();
+    return LocalDate.parse(stripped.length() > 10 ? stripped.substring(0, 10) : stripped);
   }
 
   /** A multi-value field: Tasklist submits JSON arrays, the REST API may send a list or a comma-separated text. */
