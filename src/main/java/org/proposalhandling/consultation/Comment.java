@@ -2,8 +2,11 @@ package org.proposalhandling.consultation;
 
 import java.time.Instant;
 
-/** One comment on a draft: a consulted unit's or a member of the public's, and how the drafter handled it. */
-record Comment(String id, int round, Source source, String unitId, String author, String body, Instant receivedAt,
+/**
+ * One comment on a draft: a consulted unit's or a member of the public's, and how the drafter handled it. A
+ * public commenter's contact was promised 「仅供起草单位联系」: only the drafting unit's page shows it.
+ */
+record Comment(String id, int round, Source source, String unitId, String author, String contact, String body, Instant receivedAt,
                Moderation moderation, Handling handling, String handlingReason) {
 
   enum Source { UNIT, PUBLIC }

@@ -73,7 +73,7 @@ class Comments {
 
   private static Comment map(ResultSet rs, int row) throws SQLException {
     return new Comment(rs.getString("id"), rs.getInt("round_no"), Source.valueOf(rs.getString("source")),
-        rs.getString("unit_id"), rs.getString("author"), rs.getString("body"), rs.getTimestamp("received_at").toInstant(),
+        rs.getString("unit_id"), rs.getString("author"), rs.getString("contact"), rs.getString("body"), rs.getTimestamp("received_at").toInstant(),
         rs.getString("moderation") == null ? null : Moderation.valueOf(rs.getString("moderation")),
         rs.getString("handling") == null ? null : Handling.valueOf(rs.getString("handling")), rs.getString("handling_reason"));
   }

@@ -46,6 +46,14 @@ record Consultation(String id, String title, String draftingUnitId, Stage stage,
     }
   }
 
+  /**
+   * How the public page names the draft: 《title》（征求意见稿）, or 《title》 where the drafter's title already
+   * says it, as drafts out for comment are often titled (「……办法（征求意见稿）」).
+   */
+  public String draftName() {
+    return title.matches(".*[（(]征求意见稿[）)]\\s*$") ? "《" + title + "》" : "《" + title + "》（征求意见稿）";
+  }
+
   /** Whether the public may comment on a day: the public round is open and its closing day not past. */
   public boolean openToPublicOn(LocalDate day) {
     return stage == Stage.PUBLIC && publicOpens != null && publicCloses != null

@@ -85,8 +85,9 @@ class ConsultationController {
   String newForm(Model model) {
     Authentication user = CurrentUser.get();
     model.addAttribute("user", user.getUserId());
-    model.addAttribute("draftingUnits", draftingUnits(user));
-    model.addAttribute("allUnits", units.all().stream().filter(unit -> !unit.assigningOffice()).toList());
+    List<Unit> draftingUnits = draftingUnits(user);
+    model.addAttribute("draftingUnits", draftingUnits);
+    model.addAttribute("consultableUnits", consultableUnits(draftingUnits));
     return "consultations/new";
   }
 
@@ -239,6 +240,16 @@ class ConsultationController {
       redirect.addFlashAttribute("refusal", refused.getMessage());
     }
     return "redirect:/consultations/" + id;
+  }
+
+  /**
+   * The units a drafter may consult: the other units of his unit's jurisdiction (the province's departments).
+   * One who drafts for several units may consult one of them on another's draft; the start leaves out the
+   * drafting unit itself.
+   */
+  private List<Unit> consultableUnits(List<Unit> draftingUnits) {
+    return draftingUnits.stream().map(Unit::officeId).distinct().flatMap(office -> units.jurisdictionOf(office).stream())
+        .filter(unit -> draftingUnits.size() > 1 || !draftingUnits.contains(unit)).toList();
   }
 
   private List<Unit> draftingUnits(Authentication user) {

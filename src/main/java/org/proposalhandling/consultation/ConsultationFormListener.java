@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.FormTaskListener;
 import org.proposalhandling.workflow.FormValues;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -64,6 +65,6 @@ abstract class ConsultationFormListener extends FormTaskListener<Consultation> {
 
   private static String shortTitle(Consultation consultation) {
     String title = consultation.title();
-    return title.length() <= 24 ? title : title.substring(0, 23) + "…";
+    return TextLength.abbreviate(title, 24);
   }
 }

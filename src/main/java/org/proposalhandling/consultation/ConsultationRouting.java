@@ -41,15 +41,19 @@ public class ConsultationRouting {
   }
 
   /**
-   * The reminder to units that have not answered: some working days before the deadline. Where the round is
-   * shorter than that, no reminder: the timer is set after the deadline, whose timer ends the round first.
+   * The reminder to units that have not answered: some working days before the deadline. A round shorter than
+   * that is reminded on the first working day after today, the day after the request, or on the due day itself
+   * where no working day comes before it: a unit expects a reminder before the round closes, and the request
+   * and its reminder in one mail run would be one mail too many.
    */
   public Date reminderAt(DelegateExecution execution) {
-    Consultation consultation = consultation(execution);
-    LocalDate remindOn = deadlines.calendar().addWorkingDays(consultation.commentDue(), -properties.reminderWorkingDays());
-    return remindOn.isAfter(EngineClock.today())
-        ? Deadlines.startOf(remindOn)
-        : Deadlines.startOf(consultation.commentDue().plusDays(2));
+    LocalDate due = consultation(execution).commentDue();
+    LocalDate remindOn = deadlines.calendar().addWorkingDays(due, -properties.reminderWorkingDays());
+    if (!remindOn.isAfter(EngineClock.today())) {
+      LocalDate nextWorkingDay = deadlines.calendar().addWorkingDays(EngineClock.today(), 1);
+      remindOn = nextWorkingDay.isAfter(due) ? due : nextWorkingDay;
+    }
+    return Deadlines.startOf(remindOn);
   }
 
   /** The round closes, with or without the units that have not answered, at the first moment after its due day. */

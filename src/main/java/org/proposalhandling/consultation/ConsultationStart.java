@@ -13,6 +13,7 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.SystemActions;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,9 +69,7 @@ class ConsultationStart {
     if (draft.title() == null || draft.title().isBlank()) {
       throw new FormValidationException("请填写「草案标题」。");
     }
-    if (draft.title().strip().length() > 500) {
-      throw new FormValidationException("「草案标题」不能超过 500 个字。");
-    }
+    TextLength.atMost(draft.title().strip(), "草案标题", 500);
     if (draft.body() == null || draft.body().isBlank()) {
       throw new FormValidationException("请填写「草案正文」。");
     }
@@ -79,9 +78,14 @@ class ConsultationStart {
     if (unitIds.isEmpty()) {
       throw new FormValidationException("请至少选择一个征求意见的单位（起草单位本身除外）。");
     }
+    String office = units.get(draft.draftingUnitId()).officeId();
     for (String unitId : unitIds) {
       if (units.find(unitId).isEmpty()) {
         throw new FormValidationException("没有单位「" + unitId + "」。");
+      }
+      if (!units.inJurisdiction(office, unitId)) {
+        throw new FormValidationException("「" + units.nameOf(unitId) + "」不是" + units.nameOf(office)
+            + "辖区内的单位，只能征求本辖区其他单位的意见。");
       }
     }
     if (draft.commentDue() == null || !draft.commentDue().isAfter(EngineClock.today())) {

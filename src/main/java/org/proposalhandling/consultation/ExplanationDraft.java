@@ -12,6 +12,7 @@ import org.proposalhandling.consultation.Comment.Source;
 import org.proposalhandling.consultation.ConsultedUnit.Answer;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,6 +105,6 @@ class ExplanationDraft {
 
   private static String abbreviate(String text) {
     String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() <= 60 ? line : line.substring(0, 59) + "…";
+    return TextLength.abbreviate(line, 60);
   }
 }

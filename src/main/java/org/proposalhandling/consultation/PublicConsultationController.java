@@ -15,6 +15,7 @@ import org.proposalhandling.consultation.Consultation.Stage;
 import org.proposalhandling.consultation.ConsultationHistory.Kind;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,7 +87,7 @@ class PublicConsultationController {
       refusal = "验证问题的答案不对，请重新计算后再提交。您填写的意见仍在下面。";
     } else if (body == null || body.isBlank()) {
       refusal = "请填写「意见和建议」。";
-    } else if (body.length() > MAX_LENGTH) {
+    } else if (TextLength.of(body) > MAX_LENGTH) {
       refusal = "「意见和建议」不能超过 " + MAX_LENGTH + " 个字，请精简或分几次提交。";
     } else if (comments.fromClientSince(client, EngineClock.now().minus(Duration.ofHours(1))) >= properties.publicCommentsPerHour()) {
       refusal = "您在一小时内提交的意见已达 " + properties.publicCommentsPerHour() + " 条，请稍后再提交。";
@@ -140,6 +141,6 @@ class PublicConsultationController {
       return null;
     }
     String stripped = text.strip();
-    return stripped.length() <= max ? stripped : stripped.substring(0, max);
+    return TextLength.cut(stripped, max);
   }
 }

@@ -14,6 +14,7 @@ import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.SystemActions;
+import org.proposalhandling.workflow.TextLength;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.stereotype.Service;
@@ -142,10 +143,7 @@ public class DeadlineRequests {
     if (reason == null || reason.isBlank()) {
       throw new FormValidationException("请填写「" + label + "」。");
     }
-    if (reason.strip().length() > 2000) {
-      throw new FormValidationException("「" + label + "」不能超过 2000 个字。");
-    }
-    return reason.strip();
+    return TextLength.atMost(reason.strip(), label, 2000);
   }
 
   private void correlate(String message, String itemId, String notHandling) {

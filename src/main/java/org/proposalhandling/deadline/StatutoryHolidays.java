@@ -1,7 +1,9 @@
 package org.proposalhandling.deadline;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import net.time4j.PlainDate;
@@ -14,7 +16,11 @@ import net.time4j.calendar.SolarTerm;
  * The statutory days off of one year by the 全国年节及纪念日放假办法 as revised from 2025 (国务院令第798号),
  * without the State Council's yearly arrangement: 元旦 1 January; 春节 农历除夕 and 正月初一 to 初三; 清明节
  * the day of the solar term 清明; 劳动节 1 and 2 May; 端午节 农历五月初五; 中秋节 农历八月十五; 国庆节 1 to 3
- * October. What the yearly notice adds cannot be known before it is out: the bridge days that join a
+ * October. A day of these that falls on a Saturday or a Sunday is made up (补假) on the next working day
+ * after it, as the 办法 requires for the holidays of all citizens (第六条: 全体公民放假的假日，如果适逢周六、
+ * 周日，应当在工作日补假): 2027's 劳动节 on Saturday and Sunday gives Monday and Tuesday off. Every notice from
+ * 2025 and 2026 that had such a day gave those days off too (05-31-2025 端午, 04-05-2026 清明, 05-02-2026,
+ * 10-03-2026). What the yearly notice adds cannot be known before it is out: the bridge days that join a
  * holiday to the weekend, the make-up working days (调休) that pay for them, and the extra day when two
  * holidays fall together (中秋 on 1 to 3 October). So this is a provisional calendar, and says so.
  *
@@ -48,7 +54,25 @@ final class StatutoryHolidays {
     for (int day = 1; day <= 3; day++) {
       put(days, LocalDate.of(year, 10, day), "国庆节");
     }
+    addMakeUpDays(days);
     return Collections.unmodifiableMap(days);
+  }
+
+  /** For each day off on a weekend, in date order, the first weekday after it that is not yet off. */
+  private static void addMakeUpDays(Map<LocalDate, String> days) {
+    for (Map.Entry<LocalDate, String> holiday : List.copyOf(days.entrySet())) {
+      if (weekend(holiday.getKey())) {
+        LocalDate makeUp = holiday.getKey().plusDays(1);
+        while (weekend(makeUp) || days.containsKey(makeUp)) {
+          makeUp = makeUp.plusDays(1);
+        }
+        days.put(makeUp, holiday.getValue() + "（补假）");
+      }
+    }
+  }
+
+  private static boolean weekend(LocalDate date) {
+    return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
   /** A day of the Chinese year that starts in {@code gregorianYear} (not a leap month). */

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A year from 2025 on without a file is <b>provisional</b>: its days off are the statutory ones of the
  * 全国年节及纪念日放假办法 ({@link StatutoryHolidays}: 元旦, 春节 with 除夕, 清明节, 劳动节, 端午节, 中秋节,
- * 国庆节) besides the weekends, with no bridge days and no 调休, which only the year's notice can tell. A
- * deadline counted across such a year is provisional too ({@link #provisional(LocalDate, LocalDate)}), and
- * may move when the notice is loaded. A year before 2025 without a file counts Monday to Friday only. Both
- * are logged once per year.
+ * 国庆节, and the 补假 of those falling on a weekend) besides the weekends, with no bridge days and no 调休,
+ * which only the year's notice can tell. A deadline counted across such a year is provisional too
+ * ({@link #provisional(LocalDate, LocalDate)}), and may move when the notice is loaded. A year before 2025
+ * without a file counts Monday to Friday only. Both are logged once per year.
  *
  * <p>Thread-safe: the loaded data is an immutable snapshot, replaced whole by {@link #load}; every method
  * reads one snapshot. The only other mutable state is the record of the years asked about without a file.

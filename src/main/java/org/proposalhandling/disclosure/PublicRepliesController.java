@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the letter itself carries is shown (the addressee, the text, the issuing unit, the date, and the 附注 with
  * 负责人, 承办人 and the unit's phone, as the published seed 003 shows them); never the proposer's contacts,
  * the co-handling opinions, the review comments, nor the history. A reply that is not published has no page:
- * its address answers 404 like any unknown one.
+ * its address answers 404 like any unknown one. The list shows each item's latest reply; a reply superseded by
+ * a later round's (after 不满意) keeps its page, marked so, and the latest reply's page lists it.
  */
 @Controller
 class PublicRepliesController {
@@ -64,7 +65,10 @@ class PublicRepliesController {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       return "public/not-found";
     }
+    List<Publication> rounds = publications.ofItem(publication.itemId());
     model.addAttribute("publication", publication);
+    model.addAttribute("latest", rounds.get(rounds.size() - 1));
+    model.addAttribute("earlier", rounds.stream().filter(round -> round.round() < publication.round()).toList());
     model.addAttribute("letter", letter);
     model.addAttribute("paragraphs", letter.body().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     return "public/reply";

@@ -52,7 +52,12 @@ class PublicationRepository {
     return jdbc.sql("select * from publication where item_id = ? and round = ?").params(itemId, round).query(this::map).optional();
   }
 
-  /** A page of the publications that match, newest first. */
+  /** Every published reply of an item, by round: after 不满意 a second reply supersedes the first. */
+  List<Publication> ofItem(String itemId) {
+    return jdbc.sql("select * from publication where item_id = ? order by round").param(itemId).query(this::map).list();
+  }
+
+  /** A page of the publications that match, newest first: each item's latest reply only. */
   List<Publication> page(Search search, int offset, int limit) {
     List<Object> params = new ArrayList<>();
     String where = where(search, params);
@@ -79,6 +84,8 @@ class PublicationRepository {
 
   private static String where(Search search, List<Object> params) {
     List<String> conditions = new ArrayList<>();
+    conditions.add("not exists (select 1 from publication later where later.item_id = publication.item_id"
+        + " and later.round > publication.round)");
     if (search.year() != null) {
       conditions.add("pub_year = ?");
       params.add(search.year());
@@ -91,7 +98,7 @@ class PublicationRepository {
       conditions.add("kind = ?");
       params.add(search.kind().name());
     }
-    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    return " where " + String.join(" and ", conditions);
   }
 
   private Publication map(ResultSet rs, int row) throws SQLException {

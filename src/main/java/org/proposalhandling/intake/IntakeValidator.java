@@ -18,6 +18,7 @@ import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,12 +62,12 @@ public class IntakeValidator {
     String consent = field(problems, "publicationConsent", () ->
         form.requiredChoice("publicationConsent", "是否同意公开答复", List.of("yes", "no", "true", "false")));
     String session = field(problems, "sessionName", () -> withoutEmoji(
-        limited(form.requiredText("sessionName", "会议届次"), "会议届次", 100), "会议届次"));
-    String number = field(problems, "number", () -> withoutEmoji(limited(form.requiredText("number", "编号"), "编号", 50), "编号"));
-    String title = field(problems, "title", () -> withoutEmoji(limited(form.requiredText("title", "标题"), "标题", 500), "标题"));
+        TextLength.atMost(form.requiredText("sessionName", "会议届次"), "会议届次", 100), "会议届次"));
+    String number = field(problems, "number", () -> withoutEmoji(TextLength.atMost(form.requiredText("number", "编号"), "编号", 50), "编号"));
+    String title = field(problems, "title", () -> withoutEmoji(TextLength.atMost(form.requiredText("title", "标题"), "标题", 500), "标题"));
     String content = field(problems, "content", () -> withoutEmoji(form.requiredText("content", "内容"), "内容"));
     String proposer = field(problems, "proposerName", () -> withoutEmoji(
-        limited(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200), "提出人（领衔人）"));
+        TextLength.atMost(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200), "提出人（领衔人）"));
     String coSigners = field(problems, "coSigners", () -> withoutEmoji(form.optionalText("coSigners", "附议人", 1000), "附议人"));
     String phone = field(problems, "proposerPhone", () ->
         withoutEmoji(form.optionalText("proposerPhone", "提出人联系电话", 50), "提出人联系电话"));
@@ -138,13 +139,6 @@ public class IntakeValidator {
       throw new FormValidationException("「提出人电子邮箱」格式不正确：" + email + "。");
     }
     return email;
-  }
-
-  private static String limited(String text, String label, int maxLength) {
-    if (text.length() > maxLength) {
-      throw new FormValidationException("「" + label + "」不能超过 " + maxLength + " 个字。");
-    }
-    return text;
   }
 
   /**

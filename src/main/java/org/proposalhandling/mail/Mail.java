@@ -2,6 +2,7 @@ package org.proposalhandling.mail;
 
 import java.util.List;
 import java.util.Map;
+import org.proposalhandling.workflow.TextLength;
 
 /**
  * A mail to send: the templates mail/&lt;template&gt;.html and .txt rendered with the model.
@@ -13,7 +14,11 @@ import java.util.Map;
 public record Mail(String subjectId, String template, String to, List<String> copyTo, String subject,
                    Map<String, Object> model, List<String> attachments) {
 
+  /** A subject names an item by its title, which may have 500 characters: the column holds 500 (UTF-16 units on H2). */
+  private static final int SUBJECT_MAX_LENGTH = 200;
+
   public Mail {
+    subject = subject == null ? null : TextLength.abbreviate(subject, SUBJECT_MAX_LENGTH);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 

@@ -1,7 +1,9 @@
 package org.proposalhandling.platform;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -10,7 +12,8 @@ import org.springframework.core.env.Profiles;
 /**
  * Outside the demo profile the app refuses to start with a weak administrator password, before anything is
  * created with it: at least 12 characters, not a well-known password, not such a word with digits or signs
- * appended ("password2024!"), not the user name, not one character repeated. Registered in
+ * appended ("password2024!"), not the user name, not a short piece repeated ("aaaaaaaaaaaa", the user name
+ * "admin" as "adminadminadmin"): a guesser tries the piece, not the whole. Registered in
  * META-INF/spring.factories.
  */
 class AdminPasswordCheck implements EnvironmentPostProcessor {
@@ -52,12 +55,27 @@ class AdminPasswordCheck implements EnvironmentPostProcessor {
     if (lower.chars().distinct().count() == 1) {
       return "由同一个字符重复组成";
     }
-    if (WELL_KNOWN.contains(stem)) {
-      return "是常见密码（常见单词后加数字、符号，或只有数字、符号）";
+    String piece = repeatedPiece(stem).orElse(stem);
+    if (lower.equals(account) || stem.equals(account) || piece.equals(account)) {
+      return "与账号相同（或只是账号重复、账号后加数字、符号）";
     }
-    if (lower.equals(account) || stem.equals(account)) {
-      return "与账号相同（或只是账号后加数字、符号）";
+    if (WELL_KNOWN.contains(stem) || WELL_KNOWN.contains(piece)) {
+      return "是常见密码（常见单词重复或后加数字、符号，或只有数字、符号）";
+    }
+    if (Stream.of(stem, lower).map(AdminPasswordCheck::repeatedPiece).flatMap(Optional::stream)
+        .anyMatch(repeated -> repeated.codePointCount(0, repeated.length()) < MINIMUM_LENGTH)) {
+      return "由一段不足 " + MINIMUM_LENGTH + " 个字符的内容重复组成";
     }
     return null;
+  }
+
+  /** The shortest piece that the text is made of when it is one repeated whole ("admin" in "adminadminadmin"). */
+  private static Optional<String> repeatedPiece(String text) {
+    for (int length = 1; length <= text.length() / 2; length++) {
+      if (text.length() % length == 0 && text.equals(text.substring(0, length).repeat(text.length() / length))) {
+        return Optional.of(text.substring(0, length));
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -24,7 +25,7 @@ record StatisticsFilter(String session, LocalDate from, LocalDate to, String uni
       throw new StatisticsRefusal(HttpStatus.FORBIDDEN, "您无权查看该单位的统计。");
     }
     String session = blankToNull(parameters.get("session"));
-    if (session != null && session.length() > 100) {
+    if (session != null && TextLength.of(session) > 100) {
       throw new StatisticsRefusal(HttpStatus.BAD_REQUEST, "会议届次不能超过 100 个字。");
     }
     return new StatisticsFilter(session, from, to, unit);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fields of the Camunda Forms deployed with a process: the keys a user may submit with a task or a
- * start. Read from the deployment the process definition belongs to (so an older instance keeps the fields
- * of its own forms), parsed once per deployment.
+ * start, and what each value may be ({@link FormField}). Read from the deployment the process definition
+ * belongs to (so an older instance keeps the fields of its own forms), parsed once per deployment.
  */
 @Component
 public class FormFields {
@@ -24,7 +27,7 @@ public class FormFields {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RepositoryService repository;
-  private final Map<String, Map<String, Set<String>>> byDeployment = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Map<String, FormField>>> byDeployment = new ConcurrentHashMap<>();
 
   FormFields(RepositoryService repository) {
     this.repository = repository;
@@ -32,23 +35,28 @@ public class FormFields {
 
   /** The keys of the form with this id in the deployment of this process definition. */
   public Set<String> of(String processDefinitionId, String formId) {
-    String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
-    Set<String> keys = byDeployment.computeIfAbsent(deploymentId, this::read).get(formId);
-    if (keys == null) {
-      throw new IllegalStateException("No form " + formId + " in deployment " + deploymentId);
-    }
-    return keys;
+    return fields(processDefinitionId, formId).keySet();
   }
 
-  private Map<String, Set<String>> read(String deploymentId) {
-    Map<String, Set<String>> forms = new HashMap<>();
+  /** The fields, by key, of the form with this id in the deployment of this process definition. */
+  Map<String, FormField> fields(String processDefinitionId, String formId) {
+    String deploymentId = repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+    Map<String, FormField> fields = byDeployment.computeIfAbsent(deploymentId, this::read).get(formId);
+    if (fields == null) {
+      throw new IllegalStateException("No form " + formId + " in deployment " + deploymentId);
+    }
+    return fields;
+  }
+
+  private Map<String, Map<String, FormField>> read(String deploymentId) {
+    Map<String, Map<String, FormField>> forms = new HashMap<>();
     for (String resource : repository.getDeploymentResourceNames(deploymentId)) {
       if (resource.endsWith(".form")) {
         try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
           JsonNode form = JSON.readTree(in);
-          Set<String> keys = new LinkedHashSet<>();
-          collectKeys(form, keys);
-          forms.put(form.path("id").asText(), Set.copyOf(keys));
+          Map<String, FormField> fields = new LinkedHashMap<>();
+          collectFields(form, fields);
+          forms.put(form.path("id").asText(), Collections.unmodifiableMap(fields));
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read form " + resource, e);
         }
@@ -57,12 +65,17 @@ public class FormFields {
     return forms;
   }
 
-  private static void collectKeys(JsonNode node, Set<String> keys) {
+  private static void collectFields(JsonNode node, Map<String, FormField> fields) {
     for (JsonNode component : node.path("components")) {
       if (component.hasNonNull("key")) {
-        keys.add(component.get("key").asText());
+        String key = component.get("key").asText();
+        List<String> options = new ArrayList<>();
+        component.path("values").forEach(option -> options.add(option.path("value").asText()));
+        // form-js shows a date field's dateLabel; its label is empty.
+        String label = component.path("label").asText(component.path("dateLabel").asText(key));
+        fields.put(key, new FormField(key, label, component.path("type").asText(), List.copyOf(options)));
       }
-      collectKeys(component, keys);
+      collectFields(component, fields);
     }
   }
 }

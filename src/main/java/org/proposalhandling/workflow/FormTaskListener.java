@@ -13,9 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The listener behind a user task's Camunda Form, for any process whose business key names its subject (an
  * item, a consultation). On create it fills every field of the task's form as a task-local variable, so that
  * what the user submits stays on the task instead of becoming process variables. On complete it refuses a
- * submission that carried anything besides the form's fields (a client may send more than Tasklist does),
- * then lets the subclass validate the values and store them in the app's tables. Business data thus lives in
- * the app's tables, and the process routes on them, never on what a client sent.
+ * submission that carried anything besides the form's fields (a client may send more than Tasklist does), or a
+ * value of another type than its field's ({@link FormField}), then lets the subclass validate the values and
+ * store them in the app's tables. Business data thus lives in the app's tables, and the process routes on
+ * them, never on what a client sent.
  *
  * @param <S> the subject the process is about, found by its business key
  */
@@ -34,7 +35,7 @@ public abstract class FormTaskListener<S> implements TaskListener {
     S subject = subject(task.getExecution().getProcessBusinessKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       created(task, subject);
-      for (String key : fieldsOf(task)) {
+      for (String key : fieldsOf(task).keySet()) {
         if (!task.hasVariableLocal(key)) {
           task.setVariableLocal(key, null);
         }
@@ -43,6 +44,7 @@ public abstract class FormTaskListener<S> implements TaskListener {
       assigned(task, subject);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       refuseStrayVariables(task);
+      refuseMistypedValues(task);
       completed(task, subject, FormValues.ofTask(task));
     }
   }
@@ -73,9 +75,19 @@ public abstract class FormTaskListener<S> implements TaskListener {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  private Set<String> fieldsOf(DelegateTask task) {
+  private Map<String, FormField> fieldsOf(DelegateTask task) {
     String formId = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
-    return formId == null ? Set.of() : formFields.of(task.getProcessDefinitionId(), formId);
+    return formId == null ? Map.of() : formFields.fields(task.getProcessDefinitionId(), formId);
+  }
+
+  /** The first field, in the form's order, whose value is not of the field's type refuses the submission. */
+  private void refuseMistypedValues(DelegateTask task) {
+    for (FormField field : fieldsOf(task).values()) {
+      String refusal = field.refusal(task.getVariableLocal(field.key()));
+      if (refusal != null) {
+        throw new FormValidationException(refusal);
+      }
+    }
   }
 
   /**

@@ -63,11 +63,7 @@ public final class FormValues {
   }
 
   public String optionalText(String key, String label, int maxLength) {
-    String text = text(key);
-    if (text != null && text.length() > maxLength) {
-      throw new FormValidationException("「" + label + "」不能超过 " + maxLength + " 个字。");
-    }
-    return text;
+    return TextLength.atMost(text(key), label, maxLength);
   }
 
   public LocalDate optionalDate(String key, String label) {
@@ -82,11 +78,16 @@ public final class FormValues {
   public LocalDate requiredDate(String key, String label) {
     String text = requiredText(key, label);
     try {
-      // form-js date fields submit ISO dates; Tasklist may add a time part.
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      return isoDate(text);
     } catch (DateTimeParseException e) {
       throw new FormValidationException("「" + label + "」不是有效日期：" + text + "。");
     }
+  }
+
+  /** A date as form-js date fields submit it, ISO; Tasklist may add a time part. */
+  static LocalDate isoDate(String text) {
+    String stripped = text.strip();
+    return LocalDate.parse(stripped.length() > 10 ? stripped.substring(0, 10) : stripped);
   }
 
   /** A multi-value field: Tasklist submits JSON arrays, the REST API may send a list or a comma-separated text. */

@@ -161,6 +161,26 @@ class ConsultationProcessTest {
   }
 
   @Test
+  void aRoundShorterThanTheReminderOffsetRemindsTheSilentUnitsTheNextWorkingDayBeforeItCloses() {
+    // Mon 03-02 to Wed 03-04: 3 working days before the deadline is before the start; remind on Tue 03-03.
+    ConsultationDriver.at("2026-03-02T09:00");
+    String title = "养老服务举措D" + System.nanoTime();
+    String reminder = "【催告】《" + title + "》";
+    String id = driver.started(title, LocalDate.of(2026, 3, 4));
+    driver.answer(id, "jl-cz", "建议明确资金来源。");
+    mail.sendDueMail();
+    assertThat(mail.to("jlyjj-handler@demo.local", reminder)).as("not with the request").isEmpty();
+
+    ConsultationDriver.at("2026-03-03T08:00");
+    driver.executeJobs(id);
+    mail.sendDueMail();
+    assertThat(mail.to("jlyjj-handler@demo.local", reminder)).as("reminded before the close").isNotEmpty();
+    assertThat(mail.to("jlwjw-handler@demo.local", reminder)).isNotEmpty();
+    assertThat(mail.to("jlcz-handler@demo.local", reminder)).as("it has answered").isEmpty();
+    assertThat(driver.tasks(id, "Task_UnitComments")).hasSize(2);
+  }
+
+  @Test
   void aSecondRoundAsksTheUnitsAgainOnTheRevisedDraft() {
     String id = driver.started("养老服务举措C" + System.nanoTime(), EngineClock.today().plusDays(20));
     for (String unit : ConsultationDriver.UNITS) {

@@ -109,10 +109,10 @@ class HolidayCalendarHealthTest {
 
   @Test
   void loadingThe2027FileListsTheOpenDeadlinesToReview() throws Exception {
-    // From 2026-11-06, 3 months: Sat 2027-02-06, provisionally Tue 02-09 (春节 is 02-05 to 02-08); by the
-    // fixture's notice 02-09 to 02-11 are bridge days off too, so Fri 02-12.
+    // From 2026-11-06, 3 months: Sat 2027-02-06, provisionally Thu 02-11 (春节 is 02-05 to 02-08, its Saturday
+    // and Sunday made up on 02-09 and 02-10); by the fixture's notice 02-09 to 02-11 are off, so Fri 02-12.
     Item moved = assigned("HCR1", "2026-11-06T10:00");
-    assertThat(moved.replyDue()).isEqualTo(LocalDate.of(2027, 2, 9));
+    assertThat(moved.replyDue()).isEqualTo(LocalDate.of(2027, 2, 11));
     // From 2026-12-15: Mon 2027-03-15 either way.
     Item kept = assigned("HCR2", "2026-12-15T10:00");
 
@@ -139,17 +139,17 @@ class HolidayCalendarHealthTest {
     assertThat(reloaded.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(reloaded.body());
     assertThat(ints(body.path("loadedYears"))).containsExactly(2023, 2024, 2025, 2026, 2027);
-    assertThat(reviewOf(body.path("toReview"), moved.id())).containsExactly("答复期限 2027-02-09 -> 2027-02-12");
+    assertThat(reviewOf(body.path("toReview"), moved.id())).containsExactly("答复期限 2027-02-11 -> 2027-02-12");
     assertThat(reviewOf(body.path("toReview"), kept.id())).isEmpty();
-    assertThat(items.get(moved.id()).replyDue()).as("listed, not moved").isEqualTo(LocalDate.of(2027, 2, 9));
-    assertThat(deadlines.provisional(LocalDate.of(2027, 2, 9))).isFalse();
+    assertThat(items.get(moved.id()).replyDue()).as("listed, not moved").isEqualTo(LocalDate.of(2027, 2, 11));
+    assertThat(deadlines.provisional(LocalDate.of(2027, 2, 11))).isFalse();
     assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-        .anyMatch(line -> line.contains("HCR1") && line.contains("2027-02-09 -> 2027-02-12"));
+        .anyMatch(line -> line.contains("HCR1") && line.contains("2027-02-11 -> 2027-02-12"));
 
     JsonNode health = json.readTree(get("/actuator/health", admin, adminPassword).body())
         .path("components").path("holidayCalendar");
     assertThat(reviewOf(health.path("details").path("toReview"), moved.id()))
-        .containsExactly("答复期限 2027-02-09 -> 2027-02-12");
+        .containsExactly("答复期限 2027-02-11 -> 2027-02-12");
     assertThat(ints(health.path("details").path("provisionalYears"))).doesNotContain(2027);
   }
 

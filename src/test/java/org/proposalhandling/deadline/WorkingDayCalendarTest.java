@@ -173,38 +173,46 @@ class WorkingDayCalendarTest {
   @Test
   void theStatutoryHolidaysOf2027AreDaysOffOnTheProvisionalCalendar() {
     // 除夕 is 腊月廿九 in 2027: the new moon of 正月 is at 23:56 Beijing time on 02-06.
+    // A day off on a Saturday or Sunday is made up (补假) on the next weekday not yet off.
     assertThat(StatutoryHolidays.of(2027)).containsExactly(
         entry(d("2027-01-01"), "元旦"),
         entry(d("2027-02-05"), "春节"), entry(d("2027-02-06"), "春节"), entry(d("2027-02-07"), "春节"),
-        entry(d("2027-02-08"), "春节"),
+        entry(d("2027-02-08"), "春节"), entry(d("2027-02-09"), "春节（补假）"), entry(d("2027-02-10"), "春节（补假）"),
         entry(d("2027-04-05"), "清明节"),
         entry(d("2027-05-01"), "劳动节"), entry(d("2027-05-02"), "劳动节"),
+        entry(d("2027-05-03"), "劳动节（补假）"), entry(d("2027-05-04"), "劳动节（补假）"),
         entry(d("2027-06-09"), "端午节"),
         entry(d("2027-09-15"), "中秋节"),
-        entry(d("2027-10-01"), "国庆节"), entry(d("2027-10-02"), "国庆节"), entry(d("2027-10-03"), "国庆节"));
+        entry(d("2027-10-01"), "国庆节"), entry(d("2027-10-02"), "国庆节"), entry(d("2027-10-03"), "国庆节"),
+        entry(d("2027-10-04"), "国庆节（补假）"), entry(d("2027-10-05"), "国庆节（补假）"));
     for (String weekday : List.of("2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09",
-        "2027-09-15", "2027-10-01")) {
+        "2027-09-15", "2027-10-01", "2027-02-09", "2027-02-10", "2027-05-03", "2027-05-04", "2027-10-04",
+        "2027-10-05")) {
       assertThat(calendar.isWorkingDay(d(weekday))).as(weekday).isFalse();
     }
     assertThat(calendar.holidayName(d("2027-02-05"))).contains("春节");
     assertThat(calendar.holidayName(d("2027-09-15"))).contains("中秋节");
-    // No bridge day and no 调休: the Tuesday after 春节 is worked, and so is no weekend day.
-    assertThat(calendar.isWorkingDay(d("2027-02-09"))).isTrue();
+    assertThat(calendar.holidayName(d("2027-05-03"))).contains("劳动节（补假）");
+    // No bridge day and no 调休: the day before 春节 and the day after its 补假 are worked, and no weekend day.
     assertThat(calendar.isWorkingDay(d("2027-02-04"))).isTrue();
-    assertThat(calendar.isWorkingDay(d("2027-10-04"))).as("Monday after 国庆节").isTrue();
+    assertThat(calendar.isWorkingDay(d("2027-02-11"))).isTrue();
+    assertThat(calendar.isWorkingDay(d("2027-10-06"))).as("Wednesday after 国庆节's 补假").isTrue();
     assertThat(calendar.isWorkingDay(d("2027-02-13"))).as("a Saturday").isFalse();
   }
 
   @Test
   void whenMidAutumnFallsOnNationalDayTheyShareTheDay() {
-    // 中秋 2028 is 10-03: four statutory days become three, as the two holidays meet.
+    // 中秋 2028 is 10-03: four statutory days become three, as the two holidays meet; Sunday 10-01 is made up
+    // on Wednesday 10-04, the first weekday not off, and no fourth day follows for 中秋.
     assertThat(StatutoryHolidays.of(2028)).containsEntry(d("2028-10-03"), "中秋节、国庆节")
-        .doesNotContainKey(d("2028-10-04"));
+        .containsEntry(d("2028-10-04"), "国庆节（补假）").doesNotContainKey(d("2028-10-05"));
   }
 
   @Test
   void theLibraryAgreesWithTheNoticesWhereTheyAreOut() {
-    // Every statutory day of 2025 and 2026 computed by the library is a day off in the State Council's files.
+    // Every statutory day of 2025 and 2026 computed by the library is a day off in the State Council's files,
+    // and so is every 补假 the rule gives (端午 on Sat 2025-05-31; 清明 on Sun 2026-04-05, 劳动节 on Sat 05-02,
+    // 国庆节 on Sat 10-03).
     for (int year : new int[] {2025, 2026}) {
       for (LocalDate date : StatutoryHolidays.of(year).keySet()) {
         assertThat(calendar.holidayName(date)).as(date.toString()).isPresent();
@@ -213,6 +221,9 @@ class WorkingDayCalendarTest {
     }
     assertThat(StatutoryHolidays.of(2026)).containsKeys(d("2026-02-16"), d("2026-02-19"), d("2026-04-05"),
         d("2026-06-19"), d("2026-09-25"));
+    assertThat(StatutoryHolidays.of(2025)).containsEntry(d("2025-06-02"), "端午节（补假）");
+    assertThat(StatutoryHolidays.of(2026)).containsEntry(d("2026-04-06"), "清明节（补假）")
+        .containsEntry(d("2026-05-04"), "劳动节（补假）").containsEntry(d("2026-10-05"), "国庆节（补假）");
   }
 
   @Test
@@ -220,12 +231,12 @@ class WorkingDayCalendarTest {
     // 3 months from Tue 2026-12-15: Mon 2027-03-15, a working day, but counted on the provisional calendar.
     assertThat(calendar.addMonths(d("2026-12-15"), 3)).isEqualTo(d("2027-03-15"));
     assertThat(calendar.provisional(d("2026-12-15"), d("2027-03-15"))).isTrue();
-    // 3 months from 2026-11-06: Sat 2027-02-06 (正月初一), Sun, Mon 02-08 (初三) off: Tue 02-09.
-    assertThat(calendar.addMonths(d("2026-11-06"), 3)).isEqualTo(d("2027-02-09"));
-    // After Thu 2027-02-04: 02-05 (除夕) to 02-08 off, so the first working day is Tue 02-09.
-    assertThat(calendar.addWorkingDays(d("2027-02-04"), 1)).isEqualTo(d("2027-02-09"));
-    // 1 month from 2027-09-01: Fri 10-01 国庆节, the weekend, Mon 10-04.
-    assertThat(calendar.addMonths(d("2027-09-01"), 1)).isEqualTo(d("2027-10-04"));
+    // 3 months from 2026-11-06: Sat 2027-02-06 (正月初一), Sun, Mon 02-08 (初三), 补假 Tue and Wed: Thu 02-11.
+    assertThat(calendar.addMonths(d("2026-11-06"), 3)).isEqualTo(d("2027-02-11"));
+    // After Thu 2027-02-04: 02-05 (除夕) to 02-10 off, so the first working day is Thu 02-11.
+    assertThat(calendar.addWorkingDays(d("2027-02-04"), 1)).isEqualTo(d("2027-02-11"));
+    // 1 month from 2027-09-01: Fri 10-01 国庆节, the weekend, 补假 Mon and Tue: Wed 10-06.
+    assertThat(calendar.addMonths(d("2027-09-01"), 1)).isEqualTo(d("2027-10-06"));
   }
 
   @Test

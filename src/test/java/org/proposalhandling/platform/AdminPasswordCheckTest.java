@@ -41,6 +41,20 @@ class AdminPasswordCheckTest {
         .hasMessageContaining("拒绝启动").hasMessageMatching("(?s).*(与账号相同|同一个字符).*");
   }
 
+  @ParameterizedTest
+  @CsvSource({"admin, adminadminadmin", "admin, AdminAdminAdmin2024", "chief, chiefchiefchief!"})
+  void aPasswordThatIsTheUserNameRepeatedIsRefused(String user, String password) {
+    assertThatThrownBy(() -> check.postProcessEnvironment(production(user, password), null))
+        .hasMessageContaining("拒绝启动").hasMessageContaining("账号重复");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abcabcabcabc", "Xk9!Xk9!Xk9!", "马上马上马上马上马上马上", "passwordpassword"})
+  void aPasswordThatIsAShortPieceRepeatedIsRefused(String password) {
+    assertThatThrownBy(() -> check.postProcessEnvironment(production("admin", password), null))
+        .hasMessageContaining("拒绝启动").hasMessageMatching("(?s).*(重复组成|常见单词重复).*");
+  }
+
   @Test
   void aStrongPasswordStartsAndTheDemoProfileKeepsItsDemoPassword() {
     assertThatCode(() -> check.postProcessEnvironment(production("admin", "Xk9-long-unique"), null))

@@ -1,0 +1,21 @@
+package org.proposalhandling.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Lengths in characters: 𠮷 (U+20BB7) is one character and two UTF-16 units. */
+class TextLengthTest {
+
+  @Test
+  void aRareCharacterCountsOnceAndIsNeverCutInHalf() {
+    assertThat(TextLength.of("𠮷".repeat(300))).isEqualTo(300);
+    assertThat(TextLength.atMost("𠮷".repeat(500), "标题", 500)).hasSize(1000);
+    assertThatThrownBy(() -> TextLength.atMost("𠮷".repeat(501), "标题", 500))
+        .isInstanceOf(FormValidationException.class).hasMessage("「标题」不能超过 500 个字（现有 501 个字）。");
+    assertThat(TextLength.cut("a𠮷b", 2)).isEqualTo("a𠮷");
+    assertThat(TextLength.abbreviate("𠮷𠮷𠮷", 2)).isEqualTo("𠮷…");
+    assertThat(TextLength.abbreviate("𠮷𠮷", 2)).isEqualTo("𠮷𠮷");
+  }
+}
