@@ -16,6 +16,7 @@ import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,12 +36,13 @@ class SubmittedValuesTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
   @Autowired JdbcClient jdbc;
 
   @Test
   void aTitleOf500RareCharactersIsRegisteredAnd501AreRefused() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     Map<String, Object> form = ItemDriver.intake("L" + System.nanoTime());
     form.put("title", YOSHI.repeat(500));
     form.put("proposerName", YOSHI.repeat(200));
@@ -61,7 +63,7 @@ class SubmittedValuesTest {
 
   @Test
   void anOpinionSentAsANumberIsRefusedNamingTheFieldAndNothingIsStored() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ProcessInstance instance = driver.register("T" + System.nanoTime());
     driver.accept(instance);
     driver.assign(instance, "jl-mz", "jl-cz");
@@ -81,7 +83,7 @@ class SubmittedValuesTest {
 
   @Test
   void aCheckboxARadioAndADateRefuseValuesOfOtherTypes() {
-    ItemDriver driver = new ItemDriver(engine);
+    ItemDriver driver = new ItemDriver(engine, outbox);
     ProcessInstance instance = driver.register("T" + System.nanoTime());
     assertThatThrownBy(() -> driver.complete(instance, "Task_AcceptanceReview", Map.of("decision", 1)))
         .hasMessageContaining("「审查意见」应为所列选项之一，提交的却是数字：1");
