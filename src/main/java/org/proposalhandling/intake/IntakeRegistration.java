@@ -43,6 +43,7 @@ class IntakeRegistration implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     Set<String> fields = formFields.of(execution.getProcessDefinitionId(), FORM_ID);
     refuseStrayVariables(execution, fields);
+    formFields.refuseMistypedValues(execution.getProcessDefinitionId(), FORM_ID, execution::getVariable);
     Unit office = assigningOffice(execution);
     IntakeValidator.Checked checked = validator.check(FormValues.of(execution), office, execution.getProcessInstanceId());
     if (!checked.valid()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,19 @@ public class FormFields {
   /** The keys of the form with this id in the deployment of this process definition. */
   public Set<String> of(String processDefinitionId, String formId) {
     return fields(processDefinitionId, formId).keySet();
+  }
+
+  /**
+   * Refuses the submission, in Chinese naming the field, when a value is not of its field's type: the first
+   * such field in the form's order. A start form's values and a task's are checked alike.
+   */
+  public void refuseMistypedValues(String processDefinitionId, String formId, Function<String, Object> submitted) {
+    for (FormField field : fields(processDefinitionId, formId).values()) {
+      String refusal = field.refusal(submitted.apply(field.key()));
+      if (refusal != null) {
+        throw new FormValidationException(refusal);
+      }
+    }
   }
 
   /** The fields, by key, of the form with this id in the deployment of this process definition. */

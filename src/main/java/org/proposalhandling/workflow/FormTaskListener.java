@@ -35,7 +35,7 @@ public abstract class FormTaskListener<S> implements TaskListener {
     S subject = subject(task.getExecution().getProcessBusinessKey());
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       created(task, subject);
-      for (String key : fieldsOf(task).keySet()) {
+      for (String key : fieldKeysOf(task)) {
         if (!task.hasVariableLocal(key)) {
           task.setVariableLocal(key, null);
         }
@@ -75,19 +75,21 @@ public abstract class FormTaskListener<S> implements TaskListener {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  private Map<String, FormField> fieldsOf(DelegateTask task) {
-    String formId = ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
-    return formId == null ? Map.of() : formFields.fields(task.getProcessDefinitionId(), formId);
+  private Set<String> fieldKeysOf(DelegateTask task) {
+    String formId = formIdOf(task);
+    return formId == null ? Set.of() : formFields.of(task.getProcessDefinitionId(), formId);
   }
 
-  /** The first field, in the form's order, whose value is not of the field's type refuses the submission. */
+  /** A value not of its field's type refuses the submission. */
   private void refuseMistypedValues(DelegateTask task) {
-    for (FormField field : fieldsOf(task).values()) {
-      String refusal = field.refusal(task.getVariableLocal(field.key()));
-      if (refusal != null) {
-        throw new FormValidationException(refusal);
-      }
+    String formId = formIdOf(task);
+    if (formId != null) {
+      formFields.refuseMistypedValues(task.getProcessDefinitionId(), formId, task::getVariableLocal);
     }
+  }
+
+  private static String formIdOf(DelegateTask task) {
+    return ((UserTask) task.getBpmnModelElementInstance()).getCamundaFormRef();
   }
 
   /**

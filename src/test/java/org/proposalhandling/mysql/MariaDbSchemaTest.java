@@ -2,6 +2,8 @@ package org.proposalhandling.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
@@ -69,20 +72,28 @@ class MariaDbSchemaTest {
                 and character_set_name is not null and character_set_name <> 'utf8mb4'""").query(String.class).list();
       assertThat(columnsNotUtf8mb4).as("text columns not utf8mb4").isEmpty();
 
-      ItemDriver driver = new ItemDriver(app.getBean(ProcessEngine.class), app.getBean(MailOutbox.class));
-      Map<String, Object> form = ItemDriver.intake("E1");
-      form.put("proposerName", "𠮷田");
-      ProcessInstance instance = driver.register(form);
-      driver.accept(instance);
-      driver.assign(instance, "jl-mz");
-      driver.recordContact(instance);
-      driver.executeJobs(instance);
-      driver.draft(instance, "答复正文");
-      driver.review(instance, true, null);
-      driver.signOff(instance, true, null);
-      driver.executeJobs(instance);
-      driver.feedback(instance, "SATISFIED", "答复具体，满意。");
-      itemId = instance.getBusinessKey();
+      // An item is 已答复 once its reply's mail has left: an SMTP server takes it.
+      GreenMail smtp = new GreenMail(new ServerSetup(app.getBean(JavaMailSenderImpl.class).getPort(), "127.0.0.1",
+          ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      try {
+        ItemDriver driver = new ItemDriver(app.getBean(ProcessEngine.class), app.getBean(MailOutbox.class));
+        Map<String, Object> form = ItemDriver.intake("E1");
+        form.put("proposerName", "𠮷田");
+        ProcessInstance instance = driver.register(form);
+        driver.accept(instance);
+        driver.assign(instance, "jl-mz");
+        driver.recordContact(instance);
+        driver.executeJobs(instance);
+        driver.draft(instance, "答复正文");
+        driver.review(instance, true, null);
+        driver.signOff(instance, true, null);
+        driver.executeJobs(instance);
+        driver.feedback(instance, "SATISFIED", "答复具体，满意。");
+        itemId = instance.getBusinessKey();
+      } finally {
+        smtp.stop();
+      }
       assertThat(app.getBean(ItemRepository.class).get(itemId).status()).isEqualTo(ItemStatus.CLOSED);
       assertThat(app.getBean(ItemRepository.class).get(itemId).proposerName()).isEqualTo("𠮷田");
     }

@@ -105,4 +105,19 @@ class SubmittedValuesTest {
     driver.recordContact(instance);
     assertThat(items.get(instance.getBusinessKey()).keyItem()).isTrue();
   }
+
+  @Test
+  void aStartFormsTitleSentAsANumberIsRefusedNamingTheFieldAndNothingIsRegistered() {
+    String number = "S" + System.nanoTime();
+    Map<String, Object> form = new HashMap<>(ItemDriver.intake(number));
+    form.remove("assigningOffice");  // the clerk's office comes from who he is
+    form.put("title", 5);
+    EngineRestClient clerk = new EngineRestClient(port, "jlgov-clerk", "demo");
+
+    Response refused = clerk.post("/process-definition/key/proposal-handling/submit-form", EngineRestClient.variables(form));
+
+    assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(400);
+    assertThat(refused.body().path("message").asText()).contains("「标题」应为文字，提交的却是数字：5");
+    assertThat(jdbc.sql("select count(*) from item where item_number = ?").param(number).query(Integer.class).single()).isZero();
+  }
 }
