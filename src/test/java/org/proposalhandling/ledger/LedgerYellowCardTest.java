@@ -20,8 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The ledger's yellow card (黄牌) falls on the day the process's timer gives it, with the kind's own setting. */
-@SpringBootTest(properties = "proposals.deadlines.kinds.MEMBER_PROPOSAL.yellow-warning-working-days=30")
+/**
+ * The ledger's yellow card (黄牌) falls on the day the process's timer gives it, with the kind's own setting. A
+ * context of its own, so an engine of its own name: registered as "default" it would replace, in the JVM's
+ * registry, the engine the webapps of the demo context address, and the browser tests after it found no user.
+ */
+@SpringBootTest(properties = {"proposals.deadlines.kinds.MEMBER_PROPOSAL.yellow-warning-working-days=30",
+    "camunda.bpm.process-engine-name=ledgerYellowCardTest"})
 @ActiveProfiles("test")
 class LedgerYellowCardTest {
 
