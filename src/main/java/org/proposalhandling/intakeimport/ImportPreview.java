@@ -38,7 +38,7 @@ class ImportPreview {
   static final String NO_SUGGESTION = "（未建议）";
   /** The closest few are enough for a hint; a file of near-identical titles would otherwise list every pair. */
   static final int MOST_SIMILAR = 5;
-  /** Enough rows to read through; the rest are counted (15,000 rows of one title listed every row, issue #33). */
+  /** Enough rows to read through; the rest are counted (15,000 rows of one title listed every row). */
   static final int LISTED_ROWS = 200;
 
   private final UnitDirectory units;

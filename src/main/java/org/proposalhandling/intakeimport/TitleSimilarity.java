@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>Memory and time stay bounded whatever the titles. Titles that read the same once those words are dropped
  * form one group, compared once: 15,000 rows repeating one title against 15,000 registered items with that
- * title listed every pair (450 million) and ran a 768 MB heap out (issue #33). Each asked title keeps only its
+ * title listed every pair (450 million) and ran a 768 MB heap out. Each asked title keeps only its
  * closest few and a count of the rest. Groups are compared through prefix filtering (with the bigrams in a
  * global order, rarest first, two sets that reach the threshold share one of their first few bigrams), and at
  * most {@link #MAX_COMPARISONS} times: beyond that the hints are marked incomplete rather than the clerk kept

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * activity (the user task the link completes) and holder, and used at most once. A newer batch for the same
  * subject and purpose supersedes the older tokens. A token has no lifetime of its own: it lives as long as
  * the task it completes is open, which {@link LinkedTasks} checks. A fixed lifetime either ends a link
- * before its step (7 days against a feedback period of 20 working days and its grace: issue #33) or, set
+ * before its step (7 days against a feedback period of 20 working days and its grace) or, set
  * longer than every step, is never reached. Opening a link only reads its token; {@link #consume} is for the
  * POST that acts.
  *

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * The mails waiting to go out: each is the external task (topic {@value #TOPIC}) of its mail-dispatch instance,
  * taken and sent by the app's own mail threads ({@link MailWorker}), never by the job executor's, so that a
- * hung SMTP server holds only those and every process step keeps its job threads (issue #33). A failed send
+ * hung SMTP server holds only those and every process step keeps its job threads. A failed send
  * waits the next of the retry intervals; after the last one the task has no retries left and the engine makes
  * it an incident, which Cockpit retries.
  */

@@ -178,7 +178,7 @@ class FeedbackLinkTest {
     ProcessInstance instance = replied("K8");
     String link = feedbackLink(replyMail("K8").get(0));
 
-    // Day 9, past the 7 days links used to live (issue #33: item 0107's link answered 410 on day 9).
+    // Day 9, past the 7 days links used to live (item 0107's link answered 410 on day 9).
     ClockUtil.setCurrentTime(at(2024, 9, 11));
     assertThat(get(link).body()).contains("提交反馈");
 
