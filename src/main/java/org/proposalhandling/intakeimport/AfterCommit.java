@@ -4,12 +4,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Background work handed over by a transaction starts only once that transaction has committed. */
-final class AfterCommit {
+public final class AfterCommit {
 
   private AfterCommit() {
   }
 
-  static void run(Runnable action) {
+  public static void run(Runnable action) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The imports' and batch assignments' refusals as JSON, in Chinese: 400 with every error, 403, 404. */
-@RestControllerAdvice(assignableTypes = {ImportApi.class, AssignmentApi.class})
+@RestControllerAdvice(annotations = ClerkApi.class)
 class ApiErrors {
 
   @ExceptionHandler(ImportRejectedException.class)

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * every core. Bounded, so that a large import leaves the job executor and the users' requests their share.
  */
 @Component
-class ChunkWorkers implements DisposableBean {
+public class ChunkWorkers implements DisposableBean {
 
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
@@ -30,7 +30,7 @@ class ChunkWorkers implements DisposableBean {
   }
 
   /** Each chunk's result, in the chunks' order, once all are done; a chunk that threw throws here. */
-  <C, R> List<R> each(List<C> chunks, Function<C, R> work) throws InterruptedException {
+  public <C, R> List<R> each(List<C> chunks, Function<C, R> work) throws InterruptedException {
     List<Future<R>> running = new ArrayList<>();
     for (C chunk : chunks) {
       running.add(executor.submit(() -> work.apply(chunk)));

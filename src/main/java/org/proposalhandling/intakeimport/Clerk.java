@@ -3,5 +3,5 @@ package org.proposalhandling.intakeimport;
 import org.proposalhandling.directory.Unit;
 
 /** The signed-in clerk of an assigning office, for whom the import or the assignment is done. */
-record Clerk(String userId, Unit office) {
+public record Clerk(String userId, Unit office) {
 }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * login tomorrow): only an assigning office's clerk imports and assigns.
  */
 @Component
-class Clerks {
+public class Clerks {
 
-  static class NotAllowedException extends RuntimeException {
+  public static class NotAllowedException extends RuntimeException {
     NotAllowedException(String message) {
       super(message);
     }
@@ -25,7 +25,7 @@ class Clerks {
     this.units = units;
   }
 
-  Clerk current() {
+  public Clerk current() {
     var authentication = identity.getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
       throw new NotAllowedException("请先登录。");

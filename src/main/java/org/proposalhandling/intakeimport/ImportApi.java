@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * A file with errors answers 400 with every error (row, column, message) and nothing is imported.
  */
 @RestController
+@ClerkApi
 @RequestMapping("/api/imports")
 class ImportApi {
 

@@ -5,7 +5,7 @@ package org.proposalhandling.intakeimport;
  * header is row 1; 0 for the file as a whole), the column's header (null when the whole row or file is meant)
  * and a Chinese message.
  */
-record ImportError(int row, String column, String message) {
+public record ImportError(int row, String column, String message) {
 
   String where() {
     return (row == 0 ? "整个文件" : "第 " + row + " 行") + (column == null ? "" : "「" + column + "」");

@@ -4,14 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,22 +19,21 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * 批量导入 and 批量交办 pages of the assigning office: upload, the errors or the preview, confirm, and a
- * progress bar fed by the JSON of /imports/{id}/progress and /imports/assignments/{id}/progress. A POST
- * answers with a redirect to the page that shows its result, so that reloading never posts twice.
+ * 批量导入 pages of the assigning office: upload, the errors or the preview, confirm, and a progress bar fed
+ * by the JSON of /imports/{id}/progress. A POST answers with a redirect to the page that shows its result, so
+ * that reloading never posts twice.
  */
 @Controller
+@ClerkPage
 @RequestMapping("/imports")
 class ImportPage {
 
   private final IntakeImports imports;
-  private final BatchAssignments assignments;
   private final ImportTemplate template;
   private final Clerks clerks;
 
-  ImportPage(IntakeImports imports, BatchAssignments assignments, ImportTemplate template, Clerks clerks) {
+  ImportPage(IntakeImports imports, ImportTemplate template, Clerks clerks) {
     this.imports = imports;
-    this.assignments = assignments;
     this.template = template;
     this.clerks = clerks;
   }
@@ -111,59 +108,5 @@ class ImportPage {
       model.addAttribute("recent", List.of());
       return "imports/index";
     }
-  }
-
-  /** 批量交办 of an imported batch: the plan first. */
-  @PostMapping("/{id}/assignment")
-  String planImport(@PathVariable String id) {
-    return "redirect:/imports/assignments/" + assignments.planImport(clerks.current(), id).id();
-  }
-
-  /** 批量交办 of items picked elsewhere (the ledger posts their ids here): the plan first. */
-  @PostMapping("/assignments")
-  String planItems(@RequestParam(name = "itemIds", required = false) List<String> itemIds) {
-    return "redirect:/imports/assignments/" + assignments.planItems(clerks.current(), itemIds).id();
-  }
-
-  @GetMapping("/assignments/{id}")
-  String assignment(@PathVariable String id, Model model) {
-    Clerk clerk = clerks.current();
-    model.addAttribute("office", clerk.office());
-    model.addAttribute("plan", assignments.plan(clerk, id));
-    model.addAttribute("progress", assignments.progress(clerk, id));
-    return "imports/assignment";
-  }
-
-  @GetMapping(value = "/assignments/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
-  @ResponseBody
-  BatchAssignments.Progress assignmentProgress(@PathVariable String id) {
-    return assignments.progress(clerks.current(), id);
-  }
-
-  @PostMapping("/assignments/{id}/start")
-  String startAssignment(@PathVariable String id) {
-    assignments.start(clerks.current(), id);
-    return "redirect:/imports/assignments/" + id;
-  }
-
-  @ExceptionHandler(Clerks.NotAllowedException.class)
-  String notAllowed(Clerks.NotAllowedException e, Model model, HttpServletResponse response) {
-    response.setStatus(HttpStatus.FORBIDDEN.value());
-    model.addAttribute("message", e.getMessage());
-    return "imports/refused";
-  }
-
-  @ExceptionHandler(NoSuchElementException.class)
-  String notFound(NoSuchElementException e, Model model, HttpServletResponse response) {
-    response.setStatus(HttpStatus.NOT_FOUND.value());
-    model.addAttribute("message", e.getMessage());
-    return "imports/refused";
-  }
-
-  @ExceptionHandler(ImportRejectedException.class)
-  String rejected(ImportRejectedException e, Model model, HttpServletResponse response) {
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("message", String.join(" ", e.errors().stream().map(ImportError::message).toList()));
-    return "imports/refused";
   }
 }

@@ -3,7 +3,7 @@ package org.proposalhandling.intakeimport;
 import java.util.List;
 
 /** A file, or a confirmation, refused: the errors found (the first of them when there are very many), none started. */
-class ImportRejectedException extends RuntimeException {
+public class ImportRejectedException extends RuntimeException {
 
   private final transient List<ImportError> errors;
   private final int unlisted;
@@ -14,11 +14,11 @@ class ImportRejectedException extends RuntimeException {
     this.unlisted = unlisted;
   }
 
-  ImportRejectedException(List<ImportError> errors) {
+  public ImportRejectedException(List<ImportError> errors) {
     this(errors, 0);
   }
 
-  ImportRejectedException(ImportError error) {
+  public ImportRejectedException(ImportError error) {
     this(List.of(error));
   }
 

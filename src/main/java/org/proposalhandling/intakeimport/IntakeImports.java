@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is kept); a valid file is kept as a preview, and starts, once, when the clerk confirms it.
  */
 @Service
-class IntakeImports {
+public class IntakeImports {
 
   record Progress(String id, String fileName, State state, String stateLabel, int total, int started, int failed,
                   int pending, List<Failure> failures) {
@@ -120,10 +120,20 @@ class IntakeImports {
     return store.recent(clerk.office().id(), 20);
   }
 
+  /** Whether the office's import has started its last row. */
+  public boolean finished(Clerk clerk, String id) {
+    return find(clerk, id).state() == State.DONE;
+  }
+
   /** The items an import registered, in the file's order. */
-  List<String> itemIds(Clerk clerk, String id) {
+  public List<String> itemIds(Clerk clerk, String id) {
     find(clerk, id);
     return store.itemIds(id);
+  }
+
+  /** The co-handling units an import's row suggested for the item it registered; none for an item registered by hand. */
+  public List<String> suggestedCoUnits(String itemId) {
+    return store.suggestedCoUnits(itemId);
   }
 
   static String label(State state, ImportStore.Counts counts) {

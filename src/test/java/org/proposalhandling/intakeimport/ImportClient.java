@@ -17,9 +17,9 @@ import java.util.function.Predicate;
 import org.proposalhandling.WebSession;
 
 /** A REST client of /api/imports and /api/assignments over real HTTP, as a user with HTTP Basic. */
-final class ImportClient {
+public final class ImportClient {
 
-  record Response(int status, JsonNode body) {
+  public record Response(int status, JsonNode body) {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,23 +27,23 @@ final class ImportClient {
   private final String base;
   private final String authorization;
 
-  ImportClient(int port, String user, String password) {
+  public ImportClient(int port, String user, String password) {
     base = "http://localhost:" + port;
     authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  Response upload(String fileName, byte[] file, boolean preview) {
+  public Response upload(String fileName, byte[] file, boolean preview) {
     String boundary = "----import" + UUID.randomUUID();
     return send(HttpRequest.newBuilder(URI.create(base + "/api/imports" + (preview ? "?preview=true" : "")))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(WebSession.multipart(boundary, Map.of(), "file", fileName, file))));
   }
 
-  Response get(String path) {
+  public Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  Response post(String path, Object json) {
+  public Response post(String path, Object json) {
     try {
       return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(json))));
@@ -53,7 +53,7 @@ final class ImportClient {
   }
 
   /** Polls a progress resource until it says so, within the time given. */
-  JsonNode pollUntil(String path, Predicate<JsonNode> done, Duration within) {
+  public JsonNode pollUntil(String path, Predicate<JsonNode> done, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     while (true) {
       Response response = get(path);

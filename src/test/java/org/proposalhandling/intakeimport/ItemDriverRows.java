@@ -4,12 +4,12 @@ import java.util.Map;
 import org.proposalhandling.ItemDriver;
 
 /** The intake form's values of a row registered outside an import, for tests that need one. */
-final class ItemDriverRows {
+public final class ItemDriverRows {
 
   private ItemDriverRows() {
   }
 
-  static Map<String, Object> intake(String session, String number) {
+  public static Map<String, Object> intake(String session, String number) {
     Map<String, Object> form = ItemDriver.intake(number);
     form.put("sessionName", session);
     return form;

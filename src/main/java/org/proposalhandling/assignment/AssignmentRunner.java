@@ -1,4 +1,4 @@
-package org.proposalhandling.intakeimport;
+package org.proposalhandling.assignment;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +12,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.directory.Role;
-import org.proposalhandling.intakeimport.AssignmentStore.BatchRecord;
-import org.proposalhandling.intakeimport.AssignmentStore.ItemState;
-import org.proposalhandling.intakeimport.AssignmentStore.Planned;
+import org.proposalhandling.intakeimport.AfterCommit;
+import org.proposalhandling.intakeimport.ChunkWorkers;
+import org.proposalhandling.assignment.AssignmentStore.BatchRecord;
+import org.proposalhandling.assignment.AssignmentStore.ItemState;
+import org.proposalhandling.assignment.AssignmentStore.Planned;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;

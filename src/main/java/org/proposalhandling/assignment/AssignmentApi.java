@@ -1,7 +1,10 @@
-package org.proposalhandling.intakeimport;
+package org.proposalhandling.assignment;
 
 import java.util.List;
 import java.util.Map;
+import org.proposalhandling.intakeimport.Clerk;
+import org.proposalhandling.intakeimport.ClerkApi;
+import org.proposalhandling.intakeimport.Clerks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </pre>
  */
 @RestController
+@ClerkApi
 @RequestMapping("/api/assignments")
 class AssignmentApi {
 

@@ -1,4 +1,4 @@
-package org.proposalhandling.intakeimport;
+package org.proposalhandling.assignment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +10,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
-import org.proposalhandling.intakeimport.AssignmentStore.BatchRecord;
-import org.proposalhandling.intakeimport.AssignmentStore.ItemState;
-import org.proposalhandling.intakeimport.AssignmentStore.Planned;
-import org.proposalhandling.intakeimport.AssignmentStore.State;
+import org.proposalhandling.assignment.AssignmentStore.BatchRecord;
+import org.proposalhandling.assignment.AssignmentStore.ItemState;
+import org.proposalhandling.assignment.AssignmentStore.Planned;
+import org.proposalhandling.assignment.AssignmentStore.State;
+import org.proposalhandling.intakeimport.Clerk;
+import org.proposalhandling.intakeimport.ImportError;
+import org.proposalhandling.intakeimport.ImportRejectedException;
+import org.proposalhandling.intakeimport.IntakeImports;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
@@ -42,17 +46,15 @@ class BatchAssignments {
   }
 
   private final AssignmentStore store;
-  private final ImportStore imports;
-  private final IntakeImports intakeImports;
+  private final IntakeImports imports;
   private final ItemRepository items;
   private final UnitDirectory units;
   private final AssignmentRunner runner;
 
-  BatchAssignments(AssignmentStore store, ImportStore imports, IntakeImports intakeImports, ItemRepository items,
-                   UnitDirectory units, AssignmentRunner runner) {
+  BatchAssignments(AssignmentStore store, IntakeImports imports, ItemRepository items, UnitDirectory units,
+                   AssignmentRunner runner) {
     this.store = store;
     this.imports = imports;
-    this.intakeImports = intakeImports;
     this.items = items;
     this.units = units;
     this.runner = runner;
@@ -61,11 +63,10 @@ class BatchAssignments {
   /** The plan for the items an import registered; the import must have finished. */
   @Transactional
   BatchRecord planImport(Clerk clerk, String importId) {
-    ImportStore.ImportRecord record = intakeImports.find(clerk, importId);
-    if (record.state() != ImportStore.State.DONE) {
+    if (!imports.finished(clerk, importId)) {
       throw new ImportRejectedException(new ImportError(0, null, "导入尚未完成，完成后才能批量交办。"));
     }
-    return plan(clerk, importId, intakeImports.itemIds(clerk, importId));
+    return plan(clerk, importId, imports.itemIds(clerk, importId));
   }
 
   /** The plan for these items (ids), e.g. picked from the ledger; each must be one of the office's. */

@@ -1,4 +1,4 @@
-package org.proposalhandling.intakeimport;
+package org.proposalhandling.assignment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
