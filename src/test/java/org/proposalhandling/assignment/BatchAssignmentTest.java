@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.WebSession;
 import org.proposalhandling.intakeimport.ImportClient;
 import org.proposalhandling.intakeimport.ItemDriverRows;
 import org.proposalhandling.item.ItemRepository;
@@ -95,5 +96,26 @@ class BatchAssignmentTest {
     assertThat(items.get(itemId).leadUnitId()).isNull();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(itemId)
         .taskDefinitionKey("Task_AcceptanceReview").count()).isEqualTo(1);
+  }
+
+  /** The API and the pages live in this module; the clerk's refusals (ClerkApi, ClerkPage) must still reach them. */
+  @Test
+  void refusalsAreAnsweredInChineseOnTheApiAndOnThePage() {
+    ImportClient handler = new ImportClient(port, "jlmz-handler", "demo");
+    ImportClient.Response notClerk = handler.post("/api/assignments", Map.of("itemIds", List.of("x")));
+    assertThat(notClerk.status()).isEqualTo(403);
+    assertThat(notClerk.body().path("message").asText()).contains("交办员");
+    ImportClient.Response nothingPicked = clerk().post("/api/assignments", Map.of("itemIds", List.of()));
+    assertThat(nothingPicked.status()).isEqualTo(400);
+    assertThat(nothingPicked.body().path("errors").get(0).path("message").asText()).isEqualTo("请选择要交办的建议提案。");
+    ImportClient.Response unknown = clerk().get("/api/assignments/unknown");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body().path("message").asText()).isEqualTo("没有找到此批交办。");
+
+    WebSession office = new WebSession(port);
+    office.login("jlgov-clerk", "demo");
+    var page = office.get("/imports/assignments/unknown");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("没有找到此批交办。");
   }
 }
