@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * years that open deadlines are counted across, and the deadlines to review since a file was loaded.
  * Status {@code PROVISIONAL} (HTTP 200, ordered below UP so that the application's status stays UP) while
  * any provisional year is in use, UP otherwise. The details name items, so only administrators see them
- * (management.endpoint.health.show-details: when-authorized, see {@link ActuatorAuthentication}).
+ * (management.endpoint.health.show-details: when-authorized: Spring Security's HTTP Basic gives the user his
+ * groups as authorities, and the actuator compares them with management.endpoint.health.roles).
  */
 @Component
 class HolidayCalendarHealthIndicator implements HealthIndicator {
