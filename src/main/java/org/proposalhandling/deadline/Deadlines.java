@@ -3,7 +3,6 @@ package org.proposalhandling.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
@@ -40,12 +39,6 @@ public class Deadlines {
   @Bean
   static WorkingDayCalendar workingDayCalendar() {
     return WorkingDayCalendar.fromClasspath();
-  }
-
-  /** Registers the same calendar with the engine as the business calendar "workingDays". */
-  @Bean
-  static ProcessEnginePlugin workingDaysCalendarPlugin(WorkingDayCalendar calendar) {
-    return new WorkingDaysCalendarPlugin(calendar);
   }
 
   public WorkingDayCalendar calendar() {
