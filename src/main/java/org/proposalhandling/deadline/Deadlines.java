@@ -3,13 +3,13 @@ package org.proposalhandling.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.proposalhandling.calendar.WorkingDayCalendar;
 import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +34,6 @@ public class Deadlines {
     this.properties = properties;
     this.items = items;
     this.calendar = calendar;
-  }
-
-  @Bean
-  static WorkingDayCalendar workingDayCalendar() {
-    return WorkingDayCalendar.fromClasspath();
   }
 
   public WorkingDayCalendar calendar() {
