@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How a handling unit asks, from outside Tasklist (which cannot send messages): two JSON endpoints under
- * /api, authenticated with HTTP Basic against the engine's users like /engine-rest (see EngineRestSecurity).
+ * The extension and reassignment requests for scripts and other clients; people ask on the item's page
+ * (ledger's /items/{id}), through the same {@link DeadlineRequests}. Two JSON endpoints under /api,
+ * authenticated with HTTP Basic against the engine's users, stateless, like /engine-rest (the API clients'
+ * chain of security's SecurityConfiguration).
  * <pre>
  * POST /api/items/{id}/extension-request     {"reason": "...", "requestedDue": "2025-01-15"}
  * POST /api/items/{id}/reassignment-request  {"reason": "..."}

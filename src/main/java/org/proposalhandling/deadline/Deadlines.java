@@ -3,14 +3,13 @@ package org.proposalhandling.deadline;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.proposalhandling.calendar.WorkingDayCalendar;
 import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +34,6 @@ public class Deadlines {
     this.properties = properties;
     this.items = items;
     this.calendar = calendar;
-  }
-
-  @Bean
-  static WorkingDayCalendar workingDayCalendar() {
-    return WorkingDayCalendar.fromClasspath();
-  }
-
-  /** Registers the same calendar with the engine as the business calendar "workingDays". */
-  @Bean
-  static ProcessEnginePlugin workingDaysCalendarPlugin(WorkingDayCalendar calendar) {
-    return new WorkingDaysCalendarPlugin(calendar);
   }
 
   public WorkingDayCalendar calendar() {

@@ -6,16 +6,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.proposalhandling.calendar.ProvisionalCalendarUse;
+import org.proposalhandling.calendar.StatutoryHolidays;
+import org.proposalhandling.calendar.WorkingDayCalendar;
 import org.proposalhandling.deadline.DeadlineProperties.Rules;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +35,29 @@ import org.springframework.stereotype.Component;
  * assignment (the first reply; the co-handling opinion) is listed when its stored date is the one the
  * provisional calendar gives and not the one the loaded files give. Any other open deadline (after an
  * extension, in the second round) is listed when it falls on a day off of the loaded files, with the next
- * working day. The result of the last run is kept for the health check.
+ * working day. Runs once the application is ready and after each reload of the holiday files; the result of
+ * the last run is kept for the calendar's health check.
  */
 @Component
-class ProvisionalDeadlineReview {
+class ProvisionalDeadlineReview implements ProvisionalCalendarUse {
 
   private static final Logger log = LoggerFactory.getLogger(ProvisionalDeadlineReview.class);
 
   /** An open deadline whose date the office should check, with the date the loaded calendar gives. */
   record ToReview(String itemId, String sessionName, String itemNumber, String deadline, LocalDate stored,
                   LocalDate recomputed) {
+
+    /** As the health check and the reload's answer show it. */
+    Map<String, Object> describe() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("itemId", itemId);
+      map.put("session", sessionName);
+      map.put("number", itemNumber);
+      map.put("deadline", deadline);
+      map.put("stored", stored.toString());
+      map.put("recomputed", recomputed.toString());
+      return map;
+    }
   }
 
   /**
@@ -72,8 +91,25 @@ class ProvisionalDeadlineReview {
     this.properties = properties;
   }
 
-  Result last() {
-    return last;
+  @Override
+  public Set<Integer> provisionalYears() {
+    return last.provisionalYears();
+  }
+
+  @Override
+  public Map<String, Object> details() {
+    Result result = last;
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("openDeadlinesOnProvisionalCalendar", result.provisionalDeadlines());
+    details.put("reviewedAt", String.valueOf(result.at()));
+    details.put("toReview", result.toReview().stream().map(ToReview::describe).toList());
+    return details;
+  }
+
+  /** Void: a listener's return value would be published as an event. */
+  @EventListener(ApplicationReadyEvent.class)
+  void runAtStart() {
+    run();
   }
 
   Result run() {

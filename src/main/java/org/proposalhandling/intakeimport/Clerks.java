@@ -5,8 +5,8 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is asking, from the engine's current authentication (set by the HTTP Basic filter today, by the app's
- * login tomorrow): only an assigning office's clerk imports and assigns.
+ * Who is asking, from the engine's current authentication (which security's EngineAuthenticationFilter sets
+ * for the signed-in user and for HTTP Basic alike): only an assigning office's clerk imports and assigns.
  */
 @Component
 public class Clerks {

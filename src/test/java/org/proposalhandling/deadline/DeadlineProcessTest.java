@@ -19,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -81,24 +79,6 @@ class DeadlineProcessTest {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-  }
-
-  // --- the calendar registered with the engine ------------------------------------------------------------
-
-  @Test
-  void theWorkingDayCalendarIsAnEngineBusinessCalendarBesideTheDefaultOnes() {
-    var manager = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBusinessCalendarManager();
-    BusinessCalendar workingDays = manager.getBusinessCalendar("workingDays");
-    // Friday 2024-09-27 + 5 working days: Sun 09-29 (调休, 1), Mon 09-30 (2), 10-01..10-07 国庆节 off,
-    // Tue 10-08 (3), Wed 10-09 (4), Thu 10-10 (5). The time of day stays.
-    assertThat(workingDays.resolveDuedate("P5D", beijing("2024-09-27T10:00"))).isEqualTo(beijing("2024-10-10T10:00"));
-    // 2024-07-01 + 3 months = Tue 10-01, 国庆节: the next working day, Tue 10-08.
-    assertThat(workingDays.resolveDuedate("P3M", beijing("2024-07-01T09:00"))).isEqualTo(beijing("2024-10-08T09:00"));
-    // The engine's own calendars are still there, unchanged: P5D there is 5 calendar days.
-    assertThat(manager.getBusinessCalendar("duration").resolveDuedate("P5D", beijing("2024-09-27T10:00")))
-        .isEqualTo(beijing("2024-10-02T10:00"));
-    assertThat(manager.getBusinessCalendar("dueDate")).isNotNull();
-    assertThat(manager.getBusinessCalendar("cycle")).isNotNull();
   }
 
   // --- yellow and red ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -74,7 +74,7 @@ public final class WorkingDayCalendar {
    * A frozen copy of this calendar on which the given loaded years count as provisional, to tell which
    * deadlines were computed before their year's file was loaded. It logs nothing.
    */
-  WorkingDayCalendar withProvisional(Set<Integer> years) {
+  public WorkingDayCalendar withProvisional(Set<Integer> years) {
     Data current = data;
     return new WorkingDayCalendar(
         Data.of(current.years().stream().filter(year -> !years.contains(year.year())).toList()), null);

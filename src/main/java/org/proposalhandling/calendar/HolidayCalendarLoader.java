@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,51 +6,47 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the holiday files into the working-day calendar: the shipped ones of {@code seeds/holidays/} and
- * those of {@code proposals.holidays.directory}, at start (before any deadline is counted) and again on
- * demand, when the administrator has put a new year's file there. After each load, and once the
- * application is ready, the open deadlines are checked against the calendar ({@link ProvisionalDeadlineReview}).
+ * those of {@code proposals.holidays.directory}, at start (before any request counts a day) and again on
+ * demand, when the administrator has put a new year's file there.
  */
 @Component
 @EnableConfigurationProperties(HolidayProperties.class)
-class HolidayCalendarLoader {
+public class HolidayCalendarLoader {
 
   private static final Logger log = LoggerFactory.getLogger(HolidayCalendarLoader.class);
 
   private final WorkingDayCalendar calendar;
   private final HolidayProperties properties;
-  private final ProvisionalDeadlineReview review;
 
-  HolidayCalendarLoader(WorkingDayCalendar calendar, HolidayProperties properties, ProvisionalDeadlineReview review) {
+  /** The shipped files; the loader adds the directory's as it starts. */
+  @Bean
+  static WorkingDayCalendar workingDayCalendar() {
+    return WorkingDayCalendar.fromClasspath();
+  }
+
+  HolidayCalendarLoader(WorkingDayCalendar calendar, HolidayProperties properties) {
     this.calendar = calendar;
     this.properties = properties;
-    this.review = review;
     if (properties.directory() != null) {
       calendar.load(years());
       log.info("Holiday data loaded for {} from {}", calendar.coveredYears(), calendar.sources().values());
     }
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void reviewAtStart() {
-    review.run();
-  }
-
   /**
-   * Reads every file again and replaces the calendar's data, then reviews the open deadlines.
+   * Reads every file again and replaces the calendar's data.
    *
    * @throws IllegalStateException if a file is broken; the calendar then stays as it was
    */
-  synchronized ProvisionalDeadlineReview.Result reload() {
+  public synchronized void reload() {
     calendar.load(years());
     log.info("Holiday data reloaded: {} from {}", calendar.coveredYears(), calendar.sources().values());
-    return review.run();
   }
 
   private List<HolidayYear> years() {

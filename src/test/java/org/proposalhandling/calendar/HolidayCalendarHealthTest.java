@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
+import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
@@ -124,9 +125,10 @@ class HolidayCalendarHealthTest {
     assertThat(json.readTree(broken.body()).path("message").asText()).contains("节假日文件有误", "2027.yaml");
     assertThat(calendar.coveredYears()).as("nothing changed").doesNotContain(2027);
 
-    Files.copy(Path.of("src/test/resources/deadline/notice-2027/2027.yaml"), FILE_2027,
+    Files.copy(Path.of("src/test/resources/calendar/notice-2027/2027.yaml"), FILE_2027,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Logger logger = (Logger) LoggerFactory.getLogger(ProvisionalDeadlineReview.class);
+    // The review is the deadline module's own (package-private): its logger by name.
+    Logger logger = (Logger) LoggerFactory.getLogger("org.proposalhandling.deadline.ProvisionalDeadlineReview");
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     logger.addAppender(log);

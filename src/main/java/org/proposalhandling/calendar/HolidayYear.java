@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.time.LocalDate;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

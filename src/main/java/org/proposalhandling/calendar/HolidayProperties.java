@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,10 +27,10 @@ import net.time4j.calendar.SolarTerm;
  * <p>The lunar dates and 清明 come from Time4J's Chinese calendar (astronomical, on Beijing time, as the
  * Purple Mountain Observatory's calendar is). 除夕 is the day before 正月初一, the 29th or 30th of 腊月.
  */
-final class StatutoryHolidays {
+public final class StatutoryHolidays {
 
   /** The first year of the revised rules; earlier ones had no 除夕 and one day of 劳动节. */
-  static final int FIRST_YEAR = 2025;
+  public static final int FIRST_YEAR = 2025;
 
   private StatutoryHolidays() {}
 

@@ -1,4 +1,4 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -293,7 +293,7 @@ class WorkingDayCalendarTest {
 
   @Test
   void loadsFilesFromAnotherLocation() {
-    WorkingDayCalendar test = WorkingDayCalendar.fromClasspath("classpath:deadline/valid/*.yaml");
+    WorkingDayCalendar test = WorkingDayCalendar.fromClasspath("classpath:calendar/valid/*.yaml");
     assertThat(test.coveredYears()).containsExactly(2031);
     assertThat(test.isWorkingDay(d("2031-04-26"))).as("make-up Saturday").isTrue();
     assertThat(test.isWorkingDay(d("2031-01-23"))).isFalse();
@@ -311,15 +311,15 @@ class WorkingDayCalendarTest {
   @MethodSource("brokenFiles")
   void aBrokenFileIsReportedWithItsNameAndEntry(String directory, String offendingEntry) {
     assertThatIllegalStateException()
-        .isThrownBy(() -> WorkingDayCalendar.fromClasspath("classpath:deadline/" + directory + "/*.yaml"))
-        .withMessageContaining("deadline/" + directory + "/2031.yaml")
+        .isThrownBy(() -> WorkingDayCalendar.fromClasspath("classpath:calendar/" + directory + "/*.yaml"))
+        .withMessageContaining("calendar/" + directory + "/2031.yaml")
         .withMessageContaining(offendingEntry);
   }
 
   @Test
   void noFileAtAllIsAnError() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> WorkingDayCalendar.fromClasspath("classpath:deadline/nothing-here/*.yaml"))
+        .isThrownBy(() -> WorkingDayCalendar.fromClasspath("classpath:calendar/nothing-here/*.yaml"))
         .withMessageContaining("No holiday data file");
   }
 }
