@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Errors a user or an API client can cause get the right status and a Chinese message, never a 500 or the
  * engine's English, and change nothing.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class ClientErrorsTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.proposalhandling.EngineRestClient.Response;
+import org.proposalhandling.support.AppLayer;
 
 /**
  * An action confirmed to a user survives a crash of the app on its embedded default database (the H2 file
@@ -18,6 +19,7 @@ import org.proposalhandling.EngineRestClient.Response;
  * JVM is killed (SIGKILL) the moment the 204 arrives; restarted on the same files, the task is completed.
  * Twice, with another task each time, on the same files. And H2 keeps no trace file growing meanwhile.
  */
+@AppLayer
 class CrashDurabilityTest {
 
   static final Duration START = Duration.ofSeconds(150);

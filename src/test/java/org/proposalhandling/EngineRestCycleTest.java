@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * seeing only the tasks of his unit and role. The assigning office (jlgov-clerk) reads every task of its
  * items but works only on its own.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class EngineRestCycleTest {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.feedback.FeedbackRepository;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.FormFields;
 import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Each form shows what its person decides on (issue 18), as the task listeners fill it, and the forms the
  * engine holds are assembled from their parts.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class FormsShowWhatIsDecidedTest {

@@ -19,6 +19,7 @@ import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every path of an item through proposal-handling, on the real engine and database, jobs run by hand.
  * On H2 here; {@code mysql.ProposalHandlingProcessOnMariaDbTest} runs the same tests on MariaDB.
  */
+@AppLayer
 @SpringBootTest
 @ActiveProfiles("test")
 public class ProposalHandlingProcessTest {

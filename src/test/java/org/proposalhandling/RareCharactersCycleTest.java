@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * engine REST API, the delivery mail (SMTP), the ledger's .xlsx and the letter's PDF, and is read back from
  * each; an emoji is refused at intake and in the reply, naming the field.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class RareCharactersCycleTest {

@@ -17,12 +17,14 @@ import org.proposalhandling.intakeimport.ImportClient;
 import org.proposalhandling.intakeimport.ItemDriverRows;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Batch assignments through POST /api/assignments as the office's clerk, and a batch resumed from the store. */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class BatchAssignmentTest {

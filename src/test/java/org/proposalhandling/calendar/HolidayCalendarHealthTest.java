@@ -34,6 +34,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.LoggerFactory;
 import org.proposalhandling.mail.MailOutbox;
@@ -48,6 +49,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the health check shows it to administrators (and nothing but the status to others), and loading a 2027
  * file (a test fixture, not the real notice) lists the deadlines that the notice moves.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class HolidayCalendarHealthTest {

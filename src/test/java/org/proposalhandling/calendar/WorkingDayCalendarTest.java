@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.proposalhandling.support.ModelLayer;
 import org.slf4j.LoggerFactory;
 
+@ModelLayer
 class WorkingDayCalendarTest {
 
   private static WorkingDayCalendar calendar;

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.proposalhandling.Browser;
 import org.proposalhandling.consultation.Comment.Moderation;
 import org.proposalhandling.consultation.Comment.Source;
+import org.proposalhandling.support.BrowserLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
  * public page without login, the comment is held for moderation, and appears once the drafter lets it
  * through on the consultation's page.
  */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class ConsultationBrowserTest {

@@ -31,6 +31,7 @@ import org.proposalhandling.consultation.Comment.Source;
 import org.proposalhandling.consultation.Consultation.Stage;
 import org.proposalhandling.consultation.ConsultedUnit.Answer;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * with a comment sent from the public page; the 起草说明 with the counts; the official signs off from the
  * mail's link.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class ConsultationProcessTest {

@@ -24,6 +24,7 @@ import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * reply's mail uses up its retries: the item is 送达失败 with the reason on its page and in the ledger, and no
  * feedback clock runs; the server back, the office's 重新送达 sends it and the feedback clock starts.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DeliveryFailureTest {

@@ -13,6 +13,7 @@ import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo's seed cases went through the process on their real dates and carry their real numbers. */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DemoSeedCasesTest {

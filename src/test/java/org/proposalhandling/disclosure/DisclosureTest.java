@@ -24,6 +24,7 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The delivered reply's letter: attached to the delivery mails (over SMTP to GreenMail), downloadable by the
  * item's office and units, and published without login when it is 主动公开 and the proposer agreed.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DisclosureTest {

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.proposalhandling.Browser;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.support.BrowserLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The office's clerk, in a browser set to Chinese, uploads a file, sees its preview, confirms, and watches it import. */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class ImportBrowserTest {

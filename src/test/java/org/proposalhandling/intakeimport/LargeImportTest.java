@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * A session's worth of items: 2,000 rows through POST /api/imports, the progress polled to the end, then the
  * whole batch assigned to the suggested units through POST /api/assignments. Prints how long each part took.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class LargeImportTest {

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /** The similarity's bounds: the closest few per title, a count of the rest, comparisons that stop. */
+@ModelLayer
 class TitleSimilarityTest {
 
   @Test

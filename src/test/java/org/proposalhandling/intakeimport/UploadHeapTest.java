@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proposalhandling.AppProcess;
 import org.proposalhandling.WebSession;
+import org.proposalhandling.support.AppLayer;
 
 /**
  * Issue #33: the worst upload for the similar-title hints, 15,000 rows repeating one title against 15,000
  * registered items with that title, through the clerk's page into the app in a JVM of its own with a 512 MB
  * heap. The app answers afterwards and the preview lists a bounded number of hints and counts the rest.
  */
+@AppLayer
 class UploadHeapTest {
 
   static final int ROWS = 15_000;

@@ -20,6 +20,7 @@ import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.WebSession;
 import org.proposalhandling.deadline.DeadlineRequests;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * process might route on, an edit of its task, a unit outside the office's jurisdiction; and a unit that gave
  * an item back reads nothing of it.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class HostileClientTest {

@@ -16,12 +16,14 @@ import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.WebSession;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Over HTTP: each unit reads only its own items, in the list, the export and the item page; one login. */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class LedgerAccessTest {

@@ -19,12 +19,14 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.BrowserLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** In a browser: the ledger, its search and filters, an item's whole story, a request from the item's page. */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class LedgerBrowserTest {

@@ -14,6 +14,7 @@ import org.proposalhandling.WebSession;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * items to 批量交办's plan; the item's page links the delivered reply's letter, shows the publication's 索引号
  * and 发布日期, and marks a reply due date counted on a provisional holiday calendar.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class LedgerLinksTest {

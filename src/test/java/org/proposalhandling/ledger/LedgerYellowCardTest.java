@@ -16,6 +16,7 @@ import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * context of its own, so an engine of its own name: registered as "default" it would replace, in the JVM's
  * registry, the engine the webapps of the demo context address, and the browser tests after it found no user.
  */
+@AppLayer
 @SpringBootTest(properties = {"proposals.deadlines.kinds.MEMBER_PROPOSAL.yellow-warning-working-days=30",
     "camunda.bpm.process-engine-name=ledgerYellowCardTest"})
 @ActiveProfiles("test")

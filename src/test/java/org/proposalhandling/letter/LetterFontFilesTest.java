@@ -13,11 +13,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /**
  * The font files are parsed once for all letters (issue #20: parsing them per letter exhausted a 512 MB heap
  * when mails with letters attached went out at once), and letters rendered at once from them are whole.
  */
+@ModelLayer
 class LetterFontFilesTest {
 
   private final LetterFontFiles files = new LetterFontFiles(LetterFontProperties.defaults());

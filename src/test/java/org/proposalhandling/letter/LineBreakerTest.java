@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /** Line breaking on the grid, with glyphs of the widths CJK fonts give them: 1 em, Latin half an em. */
+@ModelLayer
 class LineBreakerTest {
 
   private static final float SPACING = TypeArea.CHARACTER_PITCH - TypeArea.TYPE_SIZE;

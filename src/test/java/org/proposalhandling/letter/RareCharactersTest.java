@@ -15,11 +15,13 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /**
  * The rare characters of names GB 18030-2022 level 2 requires (CJK Extensions A to F) print, in the fallback
  * files where no face has them, and read back from the PDF's text; what no font has is refused by name.
  */
+@ModelLayer
 class RareCharactersTest {
 
   /**

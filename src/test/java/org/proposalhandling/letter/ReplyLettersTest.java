@@ -28,8 +28,10 @@ import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /** The D13 reply of 吉林省民政厅 rendered as the letter it was, and read back with PDFBox. */
+@ModelLayer
 class ReplyLettersTest {
 
   private static final float MM = 72f / 25.4f;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.mail.MailTimeoutTest.HungSmtpServer;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * would in production, and the process must not notice. (When mail was sent by jobs, the registration waited
  * for a job thread until a mail's read timed out: 30 s here, 22.5 s in the issue.)
  */
+@AppLayer
 // Engines register by name in a JVM-wide registry: a name of its own, as in MailTimeoutTest. The job executor
 // on (the test profile turns it off), looking for due timers every half second at most, which bounds a timer's
 // normal latency; the context is closed after the test so that its job executor and mail threads stop.

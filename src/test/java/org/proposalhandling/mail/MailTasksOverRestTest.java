@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.EngineRestClient.Response;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  * a user who fetches, lists or completes the mail tasks gets nothing, and the mail stays unsent and unlocked
  * for the app's mail threads. Fetching needs a grant on the dispatch instance, which no user has.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class MailTasksOverRestTest {

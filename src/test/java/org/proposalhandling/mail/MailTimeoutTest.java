@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.proposalhandling.AppProcess;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * intervals, then becomes an incident that Cockpit's retry resolves. The tests run no mail threads: they send
  * what is due through the outbox, as a mail thread does.
  */
+@AppLayer
 // Engines register by name in a registry shared by the JVM (the engine REST API looks them up there): a name
 // of its own keeps this context's engine, which has no demo users, from replacing the "default" one.
 @SpringBootTest(properties = {"MAIL_READ_TIMEOUT=2000", "camunda.bpm.process-engine-name=mailTimeoutTest"})

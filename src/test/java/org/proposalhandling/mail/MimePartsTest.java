@@ -9,9 +9,11 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /** The app's MIME messages skip the per-message class-path scans (the benchmark's sign-off profile). */
+@ModelLayer
 class MimePartsTest {
 
   private String before;

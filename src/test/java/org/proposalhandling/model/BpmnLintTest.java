@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /**
  * The BPMN models pass bpmnlint with the repository's {@code .bpmnlintrc}, as {@code .ci/run} checks, and the
  * lint really fails on a broken model. Needs {@code npm ci} first; without it the test fails and says so.
  */
+@ModelLayer
 class BpmnLintTest {
 
   static final Path TOP = Path.of("").toAbsolutePath();

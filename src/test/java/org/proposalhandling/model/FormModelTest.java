@@ -24,6 +24,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.proposalhandling.support.ModelLayer;
 import org.proposalhandling.workflow.FormParts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -44,6 +45,7 @@ import org.w3c.dom.NodeList;
  * </ul>
  * A heuristic, on purpose: renaming a key in the form or in the Java code alone makes it fail.
  */
+@ModelLayer
 class FormModelTest {
 
   static final Path FORMS = Path.of("forms");

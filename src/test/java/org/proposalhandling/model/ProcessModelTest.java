@@ -15,12 +15,14 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /**
  * What the handling process must keep, checked on the model alone: it routes on the app's records through
  * bean expressions, never on variables a client could write, and it commits where a user's work must not be
  * rolled back by what follows it or by a parallel branch.
  */
+@ModelLayer
 class ProcessModelTest {
 
   static final Path MODEL = Path.of("processes/proposal-handling.bpmn");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.numbering.NumberSeries.Series;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.mail.MailOutbox;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The office or the unit sets a unit's next document number; numbers never repeat. */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class NumberSeriesTest {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.proposalhandling.support.ModelLayer;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.mock.env.MockEnvironment;
  * The check runs on the environment before any bean exists; starting a second application in the test JVM
  * would disturb the application contexts the other tests share, so the check is called as Spring Boot calls it.
  */
+@ModelLayer
 class AdminPasswordCheckTest {
 
   private final AdminPasswordCheck check = new AdminPasswordCheck();

@@ -12,8 +12,10 @@ import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.proposalhandling.support.ModelLayer;
 
 /** An H2 file written as the app writes it (WRITE_DELAY=0, a commit each) is compacted once it has grown, and stays near its data's size. */
+@ModelLayer
 class H2FileCompactionTest {
 
   static final int ROWS = 500;

@@ -28,6 +28,7 @@ import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The official signs off from the links of a real mail, received over SMTP by GreenMail. */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class SignOffLinkTest {

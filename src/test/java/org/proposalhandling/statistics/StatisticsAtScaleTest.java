@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * category A/B/C by n % 3, late when n % 4 == 3; 满意 when closed and even, 不满意 when closed and odd; overdue
  * when in 会办及沟通 and n % 10 == 0; an extension granted to 长治市民政局 when n % 100 == 0.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

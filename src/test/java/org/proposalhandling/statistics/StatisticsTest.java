@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The figures of {@link StatisticsFixture}, counted by hand, read over HTTP as the office and as two units
  * would: the JSON, the page and the workbook, which must agree.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -17,6 +17,7 @@ import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.BrowserLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the proposer, the claimed drafting form names him as 承办人, and the official's sign-off page (from the
  * mail's link) shows the co-handling opinions and the contact record beside the draft.
  */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DecisionFormsBrowserTest {

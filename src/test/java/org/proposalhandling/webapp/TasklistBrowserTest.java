@@ -13,12 +13,14 @@ import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.BrowserLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** A clerk, in a browser set to Chinese, logs in to Tasklist and completes a task through its Camunda Form. */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class TasklistBrowserTest {

@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.proposalhandling.Browser;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.BrowserLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The words and widgets a clerk meets in Tasklist, in a browser set to Chinese: the login page, registering an
  * item, searching by an item's number, task cards, form-js messages and the date picker (scripts/*.js).
  */
+@BrowserLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class TasklistWordsBrowserTest {

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.proposalhandling.support.ModelLayer;
 
 /**
  * Our zh.json of each Camunda webapp must cover exactly the keys of the English file shipped in
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * copy it wants explicitly: the English file from the webjar jar, ours from the build output
  * directory (a {@code file:} URL).
  */
+@ModelLayer
 class WebappLocaleTest {
 
   private static final String APP_DIR = "META-INF/resources/webjars/camunda/app/";

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /** The types of the fields no deployed form has yet (number) and the edges of the others, as pure logic. */
+@ModelLayer
 class FormFieldTest {
 
   @Test

@@ -17,6 +17,7 @@ import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
  * characters, so a name or title of rare characters outside the Basic Multilingual Plane (𠮷, two UTF-16 units)
  * fits its limit; and each value must have its form field's type, refused in Chinese naming the field.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class SubmittedValuesTest {

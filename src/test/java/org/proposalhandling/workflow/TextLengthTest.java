@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.ModelLayer;
 
 /** Lengths in characters: 𠮷 (U+20BB7) is one character and two UTF-16 units. */
+@ModelLayer
 class TextLengthTest {
 
   @Test
