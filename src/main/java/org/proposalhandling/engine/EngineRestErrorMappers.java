@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.engine;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * (ClientErrorMapper).
  */
 @Configuration(proxyBeanMethods = false)
-class EngineRestSecurity {
+class EngineRestErrorMappers {
 
   @Bean
   EngineRefusals engineRefusals(TaskService tasks) {
