@@ -53,7 +53,7 @@ public class ProcessAccess {
       grants.revoke(groups, Resources.PROCESS_INSTANCE, processInstanceId);
       grants.revoke(groups, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
       // Its groups' grants on the open tasks; an ended task's grants went with it, and its history is read
-      // through the instance's grant alone (HistoryReadByInstance).
+      // through the instance's grant alone (engine.HistoryReadByInstance).
       for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
         grants.revoke(groups, Resources.TASK, task.getId());
       }

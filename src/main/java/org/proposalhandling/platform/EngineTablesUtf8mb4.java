@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * MariaDB refuses to convert a column that a foreign key uses, even with foreign_key_checks off: the keys
  * touching the tables to convert are dropped first and re-added as they were afterwards. MySQL commits each
  * ALTER by itself; the statements are logged, so that an interrupted conversion can be finished by hand.
+ * <p>
+ * One of the engine patches (docs/architecture.md), kept here and not in the engine module: changeset 007 names
+ * this class, and a changeset that ran is never edited.
  */
 public class EngineTablesUtf8mb4 implements CustomTaskChange {
 

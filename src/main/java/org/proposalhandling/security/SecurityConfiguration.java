@@ -31,6 +31,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * tokens (no cookie ever authenticates them). Everywhere else a state-changing request needs Spring Security's
  * CSRF token, except where another guard stands: the webapps (their own CSRF filter on /camunda/api) and the
  * mail-link pages (/links: the link's own secret token, single-use, is what a forger cannot know).
+ *
+ * <p>All of the app's web security is here: the two filter chains, the headers of the pages that open without
+ * login ({@link PageHeaders}), the engine acting as the signed-in user ({@link EngineAuthenticationFilter}) and
+ * the webapps' container authentication. The engine API's answers to errors are the engine module's
+ * (engine.EngineRestErrorMappers, engine.WebappRefusals).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,6 +72,7 @@ class SecurityConfiguration {
             // The demo's mailbox (demo profile only: elsewhere nothing answers there).
             .requestMatchers(path(null, "/dev/**")).permitAll()
             .anyRequest().authenticated())
+        .headers(PageHeaders::write)
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/items"))
         // Scripts and other clients may also send HTTP Basic to the pages (an export, a PDF): no session, no cookie.
         .httpBasic(basic -> basic.realmName("proposal-handling"))

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * <p>The webapps' copy of the engine API (/camunda/api/engine, Tasklist's) has no room for the app's error
  * mappers and answers the engine's English wrapper around it. So the refusal raised while a request is being
  * handled is also remembered for that request's thread, for the filter that puts it back in front (see
- * platform.WebappRefusals).
+ * engine.WebappRefusals).
  */
 public class FormValidationException extends BadUserRequestException {
 

@@ -120,7 +120,7 @@ class MailTimeoutTest {
     assertThat(jdbc.sql("select count(*) from mail_message where id = ? and sent_at is not null").param(id)
         .query(Integer.class).single()).isEqualTo(1);
     assertThat(dispatchOf(id)).isNull();
-    // Of the task's history the failure only, as of the job log (workflow.LeanHistory): the outbox records the rest.
+    // Of the task's history the failure only, as of the job log (engine.LeanHistory): the outbox records the rest.
     assertThat(history.createHistoricExternalTaskLogQuery().externalTaskId(failed.getId()).list())
         .extracting(HistoricExternalTaskLog::isFailureLog).containsExactly(true);
   }

@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.engine;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -6,12 +6,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API answers only to authenticated users (HTTP Basic, in the security module's filter chain);
- * authorizations then limit what each sees. Errors answer with their status and a Chinese message
- * (ClientErrorMapper).
+ * Replaces the engine REST API's own exception mappers (registered at a higher priority, @Priority(1)): errors
+ * answer with their status and a Chinese message ({@link ClientErrorMapper}). Who may call the API is the
+ * security module's (HTTP Basic in its filter chain); the engine's authorizations then limit what each sees.
  */
 @Configuration(proxyBeanMethods = false)
-class EngineRestSecurity {
+class EngineRestErrorMappers {
 
   @Bean
   EngineRefusals engineRefusals(TaskService tasks) {

@@ -1,4 +1,4 @@
-package org.proposalhandling.directory;
+package org.proposalhandling.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.engine;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;

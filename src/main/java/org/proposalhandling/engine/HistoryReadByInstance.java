@@ -1,4 +1,4 @@
-package org.proposalhandling.directory;
+package org.proposalhandling.engine;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * assignee of every task, and keeps it after the task ends: about 8 of the 11.5 authorization rows a closed
  * item left behind (docs/benchmarks.md), rows every authorization check and every Tasklist query scans. They
  * grant nothing the instance grant does not: a unit's groups and the office's clerks read the instance's
- * history, its tasks among them, through {@link ProcessAccess}'s HISTORIC_PROCESS_INSTANCE grant, which is
+ * history, its tasks among them, through directory.ProcessAccess's HISTORIC_PROCESS_INSTANCE grant, which is
  * also what a unit loses when it no longer works on the item. The runtime grants (TASK, for working a task)
  * stay as the default provider makes them. The engine has one provider: it also keeps a task's assignee the
  * user's own choice ({@link OwnClaimsOnly}).

@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.proposalhandling.directory;
+package org.proposalhandling.engine;
 
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;

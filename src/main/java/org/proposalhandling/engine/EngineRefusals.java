@@ -1,4 +1,4 @@
-package org.proposalhandling.platform;
+package org.proposalhandling.engine;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

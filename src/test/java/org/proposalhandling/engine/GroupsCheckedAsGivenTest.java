@@ -1,4 +1,4 @@
-package org.proposalhandling.directory;
+package org.proposalhandling.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
