@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.task.Task;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,6 +34,7 @@ import org.springframework.util.ReflectionUtils;
  * change without breaking the build: a method the engine stops calling, a protected hook it drops, a plugin list
  * it stops reading. Fails on such an upgrade, so that each patch is checked again against the new engine.
  */
+@AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class EnginePatchesTest {
