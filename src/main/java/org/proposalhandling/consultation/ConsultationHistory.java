@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -53,7 +54,7 @@ class ConsultationHistory {
   void record(String consultationId, Kind kind, String userId, String summary) {
     jdbc.sql("insert into consultation_event (consultation_id, at, kind, user_id, summary) values (?, ?, ?, ?, ?)")
         .params(consultationId, Timestamp.from(EngineClock.now()), kind.name(), userId,
-            summary == null || summary.length() <= 4000 ? summary : summary.substring(0, 3999) + "…")
+            summary == null ? null : TextLength.abbreviateToUnits(summary, 4000))
         .update();
   }
 

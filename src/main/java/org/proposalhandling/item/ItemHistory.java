@@ -3,12 +3,16 @@ package org.proposalhandling.item;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.proposalhandling.workflow.TextLength;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The item history table: one row per transition or record, in order; the ledger's timeline reads it. */
 @Repository
 public class ItemHistory {
+
+  /** The summary column's width: VARCHAR(2000), counted in UTF-16 units on H2. */
+  private static final int SUMMARY_UNITS = 2000;
 
   /** One thing that happened to an item: what, when, who (user and unit), in which round, in short. */
   public record Entry(long id, String itemId, ItemEventKind kind, Instant occurredAt, String actor, String actorUnitId,
@@ -35,11 +39,7 @@ public class ItemHistory {
             insert into item_event (item_id, kind, occurred_at, actor, actor_unit_id, round, status_after, summary)
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(itemId, kind.name(), Timestamp.from(at), actor, actorUnitId, round, statusAfter.name(),
-            summary == null ? null : abbreviate(summary))
+            summary == null ? null : TextLength.abbreviateToUnits(summary, SUMMARY_UNITS))
         .update();
-  }
-
-  private static String abbreviate(String summary) {
-    return summary.length() <= 2000 ? summary : summary.substring(0, 1999) + "…";
   }
 }

@@ -4,7 +4,7 @@ package org.proposalhandling.workflow;
  * The length of a text as people count it: in characters (Unicode code points), not in Java's UTF-16 units,
  * in which a rare character of a name (𠮷, 䶮's neighbours in CJK extensions B to F, GB 18030 level 2) counts
  * twice. Every length limit of the app's forms and pages is checked here, so that 300 × 𠮷 is 300 characters
- * everywhere. (The H2 columns holding such texts are twice as wide: H2 counts UTF-16 units, see changeset 017.)
+ * everywhere. (The H2 columns holding such texts are twice as wide: H2 counts UTF-16 units, see changeset 019.)
  */
 public final class TextLength {
 
@@ -26,6 +26,19 @@ public final class TextLength {
   /** The first {@code maxLength} characters of the text, never half of a character. */
   public static String cut(String text, int maxLength) {
     return of(text) <= maxLength ? text : text.substring(0, text.offsetByCodePoints(0, maxLength));
+  }
+
+  /**
+   * The text, or its first characters followed by 「…」, within {@code maxUnits} UTF-16 units: for a stored
+   * summary the app cuts itself, whose column must hold it on H2 (UTF-16 units) as on MariaDB (characters).
+   * Never half of a character: 𠮷 at the cut goes whole or not at all.
+   */
+  public static String abbreviateToUnits(String text, int maxUnits) {
+    if (text.length() <= maxUnits) {
+      return text;
+    }
+    int end = maxUnits - 1;
+    return text.substring(0, Character.isLowSurrogate(text.charAt(end)) ? end - 1 : end) + "…";
   }
 
   /** The text, or its first characters followed by 「…」, {@code maxLength} characters in all. */

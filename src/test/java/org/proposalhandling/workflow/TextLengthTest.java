@@ -20,4 +20,15 @@ class TextLengthTest {
     assertThat(TextLength.abbreviate("𠮷𠮷𠮷", 2)).isEqualTo("𠮷…");
     assertThat(TextLength.abbreviate("𠮷𠮷", 2)).isEqualTo("𠮷𠮷");
   }
+
+  @Test
+  void aSummaryCutToItsColumnsUnitsKeepsEveryCharacterWhole() {
+    // 1,998 units of 吉 then 𠮷 across the 1,999th and 2,000th: it goes whole to the next line, not in half.
+    String summary = "吉".repeat(1998) + "𠮷".repeat(10);
+    String cut = TextLength.abbreviateToUnits(summary, 2000);
+    assertThat(cut).hasSizeLessThanOrEqualTo(2000).endsWith("吉…");
+    assertThat(cut.codePoints().noneMatch(point -> Character.isSurrogate((char) point))).isTrue();
+    assertThat(TextLength.abbreviateToUnits("吉".repeat(1997) + "𠮷𠮷", 2000)).endsWith("吉𠮷…").hasSize(2000);
+    assertThat(TextLength.abbreviateToUnits("短", 2000)).isEqualTo("短");
+  }
 }
