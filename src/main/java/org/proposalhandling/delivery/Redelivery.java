@@ -64,6 +64,7 @@ public class Redelivery {
       throw new FormValidationException("该件当前为「" + item.status().label(item.handlingRound()) + "」，不是「送达失败」，无需重新送达。");
     }
     lifecycle.redelivering(itemId, "交办机构重新送达");
+    // Both, not the first that finds something (|, not ||): a failed step and stopped copies may stand together.
     boolean retried = system.run(() -> retryFailedStep(item) | retryStoppedMails(item));
     if (!retried) {
       throw new FormValidationException("没有找到失败的送达步骤或邮件，请联系系统管理员。");
