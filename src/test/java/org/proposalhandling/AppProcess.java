@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,11 +23,13 @@ public final class AppProcess implements AutoCloseable {
   private static final String STARTED = "Started ProposalHandlingApplication";
 
   private final Process process;
+  private final Path directory;
   private final Path output;
   private final int port;
 
-  private AppProcess(Process process, Path output, int port) {
+  private AppProcess(Process process, Path directory, Path output, int port) {
     this.process = process;
+    this.directory = directory;
     this.output = output;
     this.port = port;
   }
@@ -45,14 +48,16 @@ public final class AppProcess implements AutoCloseable {
         // As the documented start command: a JVM whose heap ran out exits rather than live on half-dead.
         "-XX:+ExitOnOutOfMemoryError",
         "-cp", System.getProperty("java.class.path"), ProposalHandlingApplication.class.getName(),
-        "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + mailPort));
+        "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + mailPort,
+        // The embedded MariaDB's binaries, unpacked once for every test (350 MB), not once per test directory.
+        "--proposals.database.embedded.server-directory=" + Path.of("target").toAbsolutePath()));
     command.addAll(List.of(arguments));
     Path output = directory.resolve("app-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().put("ADMIN_PASSWORD", "demo");
     try {
-      return new AppProcess(builder.start(), output, port);
+      return new AppProcess(builder.start(), directory, output, port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -90,7 +95,10 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
-  /** SIGKILL, as kill -9 or a power cut of the JVM alone: no shutdown hook, no orderly close of the database. */
+  /**
+   * SIGKILL, as kill -9: no shutdown hook, no orderly close. The app's embedded MariaDB server runs on (the next
+   * start of the app stops it); a machine's crash is not simulated here (the server flushes each commit).
+   */
   public void kill() {
     process.destroyForcibly();
     awaitExit(Duration.ofSeconds(30));
@@ -109,10 +117,45 @@ public final class AppProcess implements AutoCloseable {
     return all.substring(Math.max(0, all.length() - 6000));
   }
 
+  /**
+   * Stops the app as a service manager would (SIGTERM: it closes its database), or, if it was killed, the
+   * embedded MariaDB server it left running, so that no server outlives the test's directory.
+   */
   @Override
   public void close() {
     if (process.isAlive()) {
-      kill();
+      process.destroy();
+      try {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    embeddedDatabase().ifPresent(server -> {
+      server.destroy();
+      server.onExit().join();
+    });
+  }
+
+  /** SIGKILL to the embedded MariaDB server the app started (or left running when it was killed): a crash of the database. */
+  public void killDatabase() {
+    embeddedDatabase().ifPresent(server -> {
+      server.destroyForcibly();
+      server.onExit().join();
+    });
+  }
+
+  private Optional<ProcessHandle> embeddedDatabase() {
+    Path pidFile = directory.resolve("data/mariadb/mariadbd.pid");
+    try {
+      return Files.exists(pidFile)
+          ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+              .filter(server -> server.info().command().map(command -> command.endsWith("mariadbd")).orElse(false))
+          : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -47,9 +47,7 @@ final class AppNode implements AutoCloseable {
   private static AppNode start(BenchDatabase database, String engineName, boolean web, int smtpPort, List<String> profiles,
                                List<String> moreArgs) {
     List<String> active = new ArrayList<>(profiles);
-    if (database.mariaDb()) {
-      active.add("mysql");
-    }
+    active.add("mysql"); // the benchmark's own database, on the embedded server or another
     List<String> args = new ArrayList<>(List.of(
         "--spring.datasource.url=" + database.url("app"),
         // The web node's engine keeps the default name: the engine REST API and Tasklist (at /engine-rest/task)
@@ -61,10 +59,8 @@ final class AppNode implements AutoCloseable {
         "--spring.mail.port=" + smtpPort,
         "--server.port=0"));
     args.addAll(moreArgs);
-    if (database.mariaDb()) {
-      args.add("--spring.datasource.username=" + database.user());
-      args.add("--spring.datasource.password=" + database.password());
-    }
+    args.add("--spring.datasource.username=" + database.user());
+    args.add("--spring.datasource.password=" + database.password());
     SpringApplicationBuilder builder = new SpringApplicationBuilder(ProposalHandlingApplication.class)
         .profiles(active.toArray(String[]::new)).web(WebApplicationType.SERVLET);
     if (!web) {

@@ -34,14 +34,12 @@ final class BareEngine implements Cycle, AutoCloseable {
     pool.setUsername(database.user());
     pool.setPassword(database.password());
     pool.setMaximumPoolSize(10);
-    if (database.mariaDb()) {
-      pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-      // The driver's statement cache as the app has it (application-mysql.yaml): the baseline is the same engine
-      // on the same driver, without the app.
-      pool.addDataSourceProperty("cachePrepStmts", "true");
-      pool.addDataSourceProperty("prepStmtCacheSize", "250");
-      pool.addDataSourceProperty("prepStmtCacheSqlLimit", "32768");
-    }
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    // The driver's statement cache as the app has it (application.yaml): the baseline is the same engine on the
+    // same driver, without the app.
+    pool.addDataSourceProperty("cachePrepStmts", "true");
+    pool.addDataSourceProperty("prepStmtCacheSize", "250");
+    pool.addDataSourceProperty("prepStmtCacheSqlLimit", "32768");
     dataSource = new HikariDataSource(pool);
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     configuration.setDataSource(dataSource);

@@ -9,40 +9,45 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.proposalhandling.database.EmbeddedMariaDb;
+import org.springframework.boot.SpringApplication;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The benchmark's databases, emptied before a run: H2 files under target/bench (opened as the app's default,
- * WRITE_DELAY=0), or MariaDB databases proposals_bench_* on the server that /work/mariadb.env's DB_HOST etc. name
- * (the user needs the right to create them). Their size: H2's DISK_SPACE_USED of every table, or MariaDB's data
- * and index length.
+ * The benchmark's databases proposals_bench_*, made anew before a run: on the embedded MariaDB server the app
+ * starts by default (bench.db=embedded, its files under target/bench/db, flushed at each commit as the app's
+ * are), or on the server that /work/mariadb.env's DB_HOST etc. name (bench.db=mariadb; the user needs the
+ * right to create them). Their size: MariaDB's data and index length, and on the embedded server the bytes of
+ * the database's folder (its tables' files as they lie on disk).
  */
-record BenchDatabase(boolean mariaDb, String host, String port, String user, String password) {
+record BenchDatabase(EmbeddedMariaDb embedded, String host, String port, String user, String password) {
 
-  static final Path H2_DIRECTORY = Path.of("target/bench/db");
+  static final Path EMBEDDED_DIRECTORY = Path.of("target/bench/db");
 
   static BenchDatabase of(String kind) {
-    if (kind.equals("h2")) {
-      return new BenchDatabase(false, null, null, "sa", "");
+    if (kind.equals("embedded")) {
+      FileSystemUtils.deleteRecursively(EMBEDDED_DIRECTORY.toFile());
+      EmbeddedMariaDb server = EmbeddedMariaDb.start(EMBEDDED_DIRECTORY, Path.of("target"), 0, List.of());
+      SpringApplication.getShutdownHandlers().add(server::close);
+      return new BenchDatabase(server, "127.0.0.1", String.valueOf(server.port()), server.user(), server.password());
     }
     if (!kind.equals("mariadb")) {
-      throw new IllegalArgumentException("bench.db is h2 or mariadb, not " + kind);
+      throw new IllegalArgumentException("bench.db is embedded or mariadb, not " + kind);
     }
     String host = System.getenv("DB_HOST");
     if (host == null || host.isBlank()) {
       throw new IllegalStateException("bench.db=mariadb needs DB_HOST, DB_PORT, DB_USER, DB_PASSWORD (. /work/mariadb.env)");
     }
-    return new BenchDatabase(true, host, System.getenv().getOrDefault("DB_PORT", "3306"), System.getenv("DB_USER"),
+    return new BenchDatabase(null, host, System.getenv().getOrDefault("DB_PORT", "3306"), System.getenv("DB_USER"),
         System.getenv("DB_PASSWORD"));
   }
 
   String url(String name) {
-    if (!mariaDb) {
-      return "jdbc:h2:file:./" + H2_DIRECTORY.resolve(name) + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
-    }
     return "jdbc:mysql://" + host + ":" + port + "/" + schema(name) + "?sendFractionalSeconds=false&characterEncoding=UTF-8"
         + "&connectionCollation=utf8mb4_bin&sessionVariables=old_mode=%27%27"
         // The bare engine checks for its tables through the driver's metadata, which otherwise searches every
@@ -51,22 +56,23 @@ record BenchDatabase(boolean mariaDb, String host, String port, String user, Str
   }
 
   void reset(String name) {
-    if (!mariaDb) {
-      try (Stream<Path> files = Files.exists(H2_DIRECTORY) ? Files.list(H2_DIRECTORY) : Stream.empty()) {
-        for (Path file : files.filter(file -> file.getFileName().toString().startsWith(name + ".")).toList()) {
-          Files.delete(file);
-        }
-        Files.createDirectories(H2_DIRECTORY);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return;
-    }
     try (Connection connection = server(); Statement statement = connection.createStatement()) {
       statement.execute("drop database if exists " + schema(name));
       statement.execute("create database " + schema(name) + " character set utf8mb4 collate utf8mb4_bin");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The bytes of the database's folder on the embedded server (its tables' files), or -1 on another server. */
+  long folderBytes(String name) {
+    if (embedded == null) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.walk(EMBEDDED_DIRECTORY.resolve("mariadb").resolve(schema(name)))) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -77,17 +83,10 @@ record BenchDatabase(boolean mariaDb, String host, String port, String user, Str
 
   /** Each table's bytes, by its name in upper case. */
   Map<String, Long> tableBytes(String name) {
-    // On H2 the tables' own space, not the file's size: H2 appends changed pages and reclaims the old ones only
-    // later, so its file grew to 2.3 GB for 200 items whose rows take a few MB (21 GB at 15,000).
-    String query = mariaDb
-        ? "select table_name, data_length + index_length from information_schema.tables where table_schema = '" + schema(name) + "'"
-        : "select table_name, disk_space_used('\"' || table_schema || '\".\"' || table_name || '\"') from information_schema.tables"
-            + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'";
-    try (Connection connection = mariaDb ? server() : DriverManager.getConnection(url(name), user, password);
-         Statement statement = connection.createStatement()) {
-      if (mariaDb) {
-        statement.execute("analyze table " + tables(connection, name));
-      }
+    String query = "select table_name, data_length + index_length from information_schema.tables where table_schema = '"
+        + schema(name) + "'";
+    try (Connection connection = server(); Statement statement = connection.createStatement()) {
+      statement.execute("analyze table " + tables(connection, name));
       Map<String, Long> bytes = new TreeMap<>();
       try (ResultSet rows = statement.executeQuery(query)) {
         while (rows.next()) {

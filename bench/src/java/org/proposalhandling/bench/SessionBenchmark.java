@@ -46,7 +46,7 @@ class SessionBenchmark {
     if (!List.of("full", "intake", "two-nodes", "pages").contains(mode)) {
       throw new IllegalArgumentException("bench.mode is full, intake, two-nodes or pages, not " + mode);
     }
-    BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "h2"));
+    BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "embedded"));
     if (mode.equals("pages")) {
       pagesAgain(database);
       return;
@@ -122,7 +122,7 @@ class SessionBenchmark {
     }
     Counts after = Counts.of(jdbc, database.tableBytes("app"));
     long textBytes = session.items().stream().mapToLong(Planned::textBytes).sum();
-    report.title("App: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + unitCount + " units")
+    report.title("App: " + size + " items on " + (database.embedded() != null ? "the embedded MariaDB" : "MariaDB") + ", " + unitCount + " units")
         .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"))
         .row("history level", history)
@@ -133,6 +133,8 @@ class SessionBenchmark {
         .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes() - before.bytes()) / size, textBytes / size,
             (after.bytes() - before.bytes()) / (double) textBytes)
         .row("database bytes per closed item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
+        .row("data folder bytes per closed item (the database's files on disk, demo data included)", "%d",
+            database.folderBytes("app") / size)
         .row("authorization rows per closed item", "%.1f", (after.authorizations() - before.authorizations()) / (double) size)
         .row("authorization rows per closed item, by resource", after.authorizationsPerItemByResource(before, size))
         .row("historic variables / details / tasks / activities per item", "%.1f / %.1f / %.1f / %.1f",
@@ -157,6 +159,7 @@ class SessionBenchmark {
             .row("register + accept + assign", "%.1f s", bareImport.toMillis() / 1000.0)
             .row("task completion p50/p95/p99", bare.completion.summary())
             .row("database bytes per item (cycle)", "%d", (database.bytes("baseline") - bytesBefore) / size)
+            .row("data folder bytes per closed item (the database's files on disk)", "%d", database.folderBytes("baseline") / size)
             .end();
         report.title("Phases: app / baseline");
         Duration appTotal = Duration.ZERO;
@@ -184,9 +187,6 @@ class SessionBenchmark {
    */
   private static void twoNodes(Report report, BenchDatabase database, int smtpPort, AppNode web, AppCycle app,
                                BooleanSupplier quiet, Runnable afterPhase, List<Planned> items) {
-    if (!database.mariaDb()) {
-      throw new IllegalArgumentException("bench.mode=two-nodes needs bench.db=mariadb (H2 serves one process)");
-    }
     List<Planned> first = items.subList(0, items.size() / 2);
     List<Planned> second = items.subList(items.size() / 2, items.size());
     Map<String, Phase> one;
@@ -224,7 +224,7 @@ class SessionBenchmark {
   /** The intake-only run's report: the import, the pages with every item open, and what the open items hold. */
   private static void intakeReport(Report report, int size, int units, BenchDatabase database, String history, Duration appImport,
                                   Pages pages, Heap heap, Counts before, Counts after) {
-    report.title("App, intake only: " + size + " items on " + (database.mariaDb() ? "MariaDB" : "H2") + ", " + units + " units")
+    report.title("App, intake only: " + size + " items on " + (database.embedded() != null ? "the embedded MariaDB" : "MariaDB") + ", " + units + " units")
         .row("machine", "%d cores, %s %s, Java %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"))
         .row("history level", history)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.proposalhandling.intakeimport.ImportFiles.row;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,14 +35,14 @@ class UploadHeapTest {
   static final String SESSION = "省政协十四届三次会议";
   static final String TITLE = "关于加强社区养老服务的建议";
   static final Duration START = Duration.ofMinutes(3);
-  /** The app's own database, served to this test too (H2's automatic mixed mode) so that it can be seeded in SQL. */
-  static final String DATABASE = "jdbc:h2:file:./data/proposal-handling;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;AUTO_SERVER=TRUE";
+  /** The app's embedded MariaDB server listens here, so that the test can seed it in SQL. */
+  final int databasePort = AppProcess.freePort();
 
   @TempDir Path directory;
 
   @Test
   void fifteenThousandRowsOfOneTitleAgainstAsManyRegisteredLeaveTheAppAnsweringWithBoundedHints() throws Exception {
-    try (AppProcess app = AppProcess.startDemo(directory, "--spring.datasource.url=" + DATABASE).awaitStarted(START)) {
+    try (AppProcess app = AppProcess.startDemo(directory, "--proposals.database.embedded.port=" + databasePort).awaitStarted(START)) {
       WebSession clerk = signedIn(app);
       seedRegisteredItems();
       List<List<String>> rows = new ArrayList<>();
@@ -83,15 +85,22 @@ class UploadHeapTest {
 
   /** 15,000 items of the office with the file's title, in the file's session, as the bare rows a registration leaves. */
   private void seedRegisteredItems() throws Exception {
-    try (Connection db = DriverManager.getConnection(DATABASE.replace("./", directory.toAbsolutePath() + "/"), "sa", "");
+    Properties credentials = new Properties();
+    try (var reader = Files.newBufferedReader(directory.resolve("data/mariadb.credentials"))) {
+      credentials.load(reader);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + databasePort + "/proposals",
+             credentials.getProperty("user"), credentials.getProperty("password"));
          PreparedStatement insert = db.prepareStatement("""
              insert into item (id, assigning_office_id, session_name, item_number, kind, title, proposer_name,
                                publication_consent, status, created_at)
-             select 'seed-' || x, 'jl-gov', ?, 'S' || x, 'MEMBER_PROPOSAL', ?, '张三', true, 'REGISTERED', current_timestamp
-             from system_range(1, ?)""")) {
-      insert.setString(1, SESSION);
-      insert.setString(2, TITLE);
-      insert.setInt(3, ROWS);
+             with recursive seed(x) as (select 1 union all select x + 1 from seed where x < ?)
+             select concat('seed-', x), 'jl-gov', ?, concat('S', x), 'MEMBER_PROPOSAL', ?, '张三', true, 'REGISTERED',
+                    current_timestamp
+             from seed""")) {
+      insert.setInt(1, ROWS);
+      insert.setString(2, SESSION);
+      insert.setString(3, TITLE);
       assertThat(insert.executeUpdate()).isEqualTo(ROWS);
     }
   }
