@@ -14,6 +14,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.intakeimport.AfterCommit;
 import org.proposalhandling.intakeimport.ChunkWorkers;
+import org.proposalhandling.intakeimport.ImportProperties;
 import org.proposalhandling.assignment.AssignmentStore.BatchRecord;
 import org.proposalhandling.assignment.AssignmentStore.ItemState;
 import org.proposalhandling.assignment.AssignmentStore.Planned;
@@ -24,7 +25,6 @@ import org.proposalhandling.workflow.FormValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * assigns it, so a crash leaves each either assigned or still pending. A chunk that fails is retried item by
  * item, so that one refused item fails alone, with its reason. An item whose 立案审查 task is not there yet
  * (its registration's job has not run) waits for a later pass; one still missing after
- * {@code proposals.imports.task-wait} fails with that reason. Batches still running at start-up are resumed.
+ * {@link ImportProperties#taskWait()} fails with that reason. Batches still running at start-up are resumed.
  */
 @Component
 class AssignmentRunner implements DisposableBean {
@@ -64,14 +64,14 @@ class AssignmentRunner implements DisposableBean {
 
   AssignmentRunner(AssignmentStore store, ItemRepository items, TaskService tasks, FormService forms,
                    IdentityService identity, TransactionTemplate transaction,
-                   @Value("${proposals.imports.task-wait:PT10M}") Duration taskWait, ChunkWorkers workers) {
+                   ImportProperties imports, ChunkWorkers workers) {
     this.store = store;
     this.items = items;
     this.tasks = tasks;
     this.forms = forms;
     this.identity = identity;
     this.transaction = transaction;
-    this.taskWait = taskWait;
+    this.taskWait = imports.taskWait();
     this.workers = workers;
     // One batch at a time; its chunks run on the bounded workers.
     executor.setCorePoolSize(1);

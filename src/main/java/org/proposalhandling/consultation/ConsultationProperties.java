@@ -1,18 +1,16 @@
 package org.proposalhandling.consultation;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * proposals.consultation: the working days before a deadline that units still silent are reminded (default
- * 3), the shortest public round in days (default 30, the usual rule for public comment), and how many
- * comments one client may send in an hour (default 5).
+ * proposals.consultation.
+ *
+ * @param reminderWorkingDays working days before a round's deadline at which units still silent are reminded
+ * @param publicMinimumDays the shortest public round in days (the usual rule for public comment)
+ * @param publicCommentsPerHour how many comments one client may send to a public round in an hour
  */
 @ConfigurationProperties("proposals.consultation")
-record ConsultationProperties(Integer reminderWorkingDays, Integer publicMinimumDays, Integer publicCommentsPerHour) {
-
-  ConsultationProperties {
-    reminderWorkingDays = reminderWorkingDays == null ? 3 : reminderWorkingDays;
-    publicMinimumDays = publicMinimumDays == null ? 30 : publicMinimumDays;
-    publicCommentsPerHour = publicCommentsPerHour == null ? 5 : publicCommentsPerHour;
-  }
+record ConsultationProperties(@DefaultValue("3") int reminderWorkingDays, @DefaultValue("30") int publicMinimumDays,
+                              @DefaultValue("5") int publicCommentsPerHour) {
 }

@@ -3,31 +3,33 @@ package org.proposalhandling.deadline;
 import java.util.Map;
 import org.proposalhandling.item.ItemKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The deadlines of application.yaml (proposals.deadlines). The values at the top are the defaults for every
- * kind of item; {@code kinds.<KIND>} overrides any of them for one kind, e.g.
- * {@code proposals.deadlines.kinds.MEMBER_PROPOSAL.co-handling-months: 2}. Defaults follow the Law on
- * Deputies and the common provincial rules: reply within 3 months of assignment, extended on request to 6
- * months from assignment at most; co-handling opinion within 1 month; a request for reassignment within 5
- * working days of assignment; a yellow warning 10 working days before the reply is due; a second reply
- * within 1 month of a "not satisfied"; feedback within 20 working days of delivery, after which one reminder
- * goes out and the item closes as 未反馈 when a grace period has passed too.
+ * The deadlines (proposals.deadlines). Months are calendar months (a deadline on a day off moves to the next
+ * working day); working days skip weekends and public holidays and count 调休 (seeds/holidays). The defaults
+ * follow the Law on Deputies and the common provincial rules.
+ *
+ * @param replyMonths months from assignment within which the reply is due
+ * @param coHandlingMonths months from assignment within which a co-handling unit gives its opinion (会办意见)
+ * @param rehandlingMonths months within which the second reply follows a 不满意
+ * @param reassignmentWorkingDays working days from assignment within which a unit may ask for reassignment (调整交办)
+ * @param yellowWarningWorkingDays working days before the reply is due at which the yellow warning shows
+ * @param maxExtensionMonths months from assignment that an extension (延期) never goes past
+ * @param feedbackWorkingDays working days from delivery within which the deputy gives feedback; then one reminder
+ * @param feedbackGraceWorkingDays working days after the reminder before the item closes as 未反馈
+ * @param kinds any of these per kind of item (DEPUTY_SUGGESTION, MEMBER_PROPOSAL, PARTY_GROUP_PROPOSAL,
+ *     COMMITTEE_PROPOSAL), e.g. {@code kinds.MEMBER_PROPOSAL.co-handling-months: 2}; what a kind leaves out
+ *     keeps the value above
  */
 @ConfigurationProperties("proposals.deadlines")
-record DeadlineProperties(int replyMonths, int coHandlingMonths, int rehandlingMonths, int reassignmentWorkingDays,
-                          int yellowWarningWorkingDays, int maxExtensionMonths, int feedbackWorkingDays,
-                          int feedbackGraceWorkingDays, Map<ItemKind, KindOverrides> kinds) {
+record DeadlineProperties(@DefaultValue("3") int replyMonths, @DefaultValue("1") int coHandlingMonths,
+                          @DefaultValue("1") int rehandlingMonths, @DefaultValue("5") int reassignmentWorkingDays,
+                          @DefaultValue("10") int yellowWarningWorkingDays, @DefaultValue("6") int maxExtensionMonths,
+                          @DefaultValue("20") int feedbackWorkingDays, @DefaultValue("5") int feedbackGraceWorkingDays,
+                          Map<ItemKind, KindOverrides> kinds) {
 
   DeadlineProperties {
-    replyMonths = replyMonths == 0 ? 3 : replyMonths;
-    coHandlingMonths = coHandlingMonths == 0 ? 1 : coHandlingMonths;
-    rehandlingMonths = rehandlingMonths == 0 ? 1 : rehandlingMonths;
-    reassignmentWorkingDays = reassignmentWorkingDays == 0 ? 5 : reassignmentWorkingDays;
-    yellowWarningWorkingDays = yellowWarningWorkingDays == 0 ? 10 : yellowWarningWorkingDays;
-    maxExtensionMonths = maxExtensionMonths == 0 ? 6 : maxExtensionMonths;
-    feedbackWorkingDays = feedbackWorkingDays == 0 ? 20 : feedbackWorkingDays;
-    feedbackGraceWorkingDays = feedbackGraceWorkingDays == 0 ? 5 : feedbackGraceWorkingDays;
     kinds = kinds == null ? Map.of() : Map.copyOf(kinds);
   }
 

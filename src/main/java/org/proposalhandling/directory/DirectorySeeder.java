@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.proposalhandling.platform.Seeds;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(1)
+@EnableConfigurationProperties(DirectoryProperties.class)
 class DirectorySeeder implements ApplicationRunner {
 
   static final String PROCESS_KEY = "proposal-handling";
@@ -33,18 +34,14 @@ class DirectorySeeder implements ApplicationRunner {
   private final TaskFilters filters;
   private final List<String> unitFiles;
 
-  /**
-   * {@code proposals.directory.additional-units}: seed files beside units.yaml (under seeds/ on the classpath),
-   * e.g. the benchmark's 210 units of a national session; none by default.
-   */
   DirectorySeeder(UnitDirectory units, IdentityService identity, Grants grants, TaskFilters filters,
-                  @Value("${proposals.directory.additional-units:}") List<String> additionalUnits) {
+                  DirectoryProperties properties) {
     this.units = units;
     this.identity = identity;
     this.grants = grants;
     this.filters = filters;
     this.unitFiles = java.util.stream.Stream.concat(java.util.stream.Stream.of("units.yaml"),
-        additionalUnits.stream().filter(file -> !file.isBlank())).toList();
+        properties.additionalUnits().stream().filter(file -> !file.isBlank())).toList();
   }
 
   record UnitSeeds(List<Unit> units) {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +34,13 @@ import org.springframework.stereotype.Component;
  * operation log (who did what through the engine's API).
  */
 @Component
+@EnableConfigurationProperties(HistoryProperties.class)
 class LeanHistory extends AbstractProcessEnginePlugin {
 
   private final boolean wholeJobLog;
 
-  /**
-   * With {@code proposals.history.whole-job-log} the job log and the external task log are kept whole (which node
-   * ran which job or sent which mail, e.g.).
-   */
-  LeanHistory(@Value("${proposals.history.whole-job-log:false}") boolean wholeJobLog) {
-    this.wholeJobLog = wholeJobLog;
+  LeanHistory(HistoryProperties properties) {
+    this.wholeJobLog = properties.wholeJobLog();
   }
 
   @Override

@@ -23,6 +23,10 @@ public class ReplyCategories {
       "C", "C类：因条件限制暂不能解决",
       "D", "D类：留作参考");
 
+  /**
+   * The reply categories (A to D) each kind of item may take, by kind; by default A/B/C/D for
+   * DEPUTY_SUGGESTION and A/B/C for the kinds of proposal.
+   */
   private final Map<ItemKind, List<String>> replyCategories = new EnumMap<>(ItemKind.class);
 
   public ReplyCategories() {

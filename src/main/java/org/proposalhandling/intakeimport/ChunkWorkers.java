@@ -6,23 +6,24 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * A bounded pool that works through the chunks of an import or a batch assignment side by side
- * ({@code proposals.imports.workers}, by default one per processor): a chunk is one transaction of
+ * ({@link ImportProperties#workers()}): a chunk is one transaction of
  * independent items, so two chunks never wait for each other, and the database and the engine get work on
  * every core. Bounded, so that a large import leaves the job executor and the users' requests their share.
  */
 @Component
+@EnableConfigurationProperties(ImportProperties.class)
 public class ChunkWorkers implements DisposableBean {
 
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
-  ChunkWorkers(@Value("${proposals.imports.workers:0}") int workers) {
-    int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+  ChunkWorkers(ImportProperties properties) {
+    int size = properties.workers() > 0 ? properties.workers() : Runtime.getRuntime().availableProcessors();
     executor.setCorePoolSize(size);
     executor.setMaxPoolSize(size);
     executor.setThreadNamePrefix("import-chunk-");

@@ -18,6 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * which no face has). PDFBox holds a parsed font file whole in memory: file B alone added 74 MB to the heap
  * after a letter with names of Extensions B to F, both files 134 MB; with B first, file A is parsed only for a
  * character of the Basic Multilingual Plane. A fallback glyph is thickened where the face it stands in for is.
+ *
+ * @param title the title's face (小标宋)
+ * @param body the body's face (仿宋)
+ * @param song the face of 宋体
+ * @param kai the face of 楷体
+ * @param hei the face of 黑体
+ * @param fallback the font files (each a file and, in a collection, a name) that draw, in their order, the Han
+ *     characters no face has; by default HanaMinB.ttf, then HanaMinA.ttf of Debian's fonts-hanazono
  */
 @ConfigurationProperties("proposals.letter.fonts")
 record LetterFontProperties(FontFile title, FontFile body, FontFile song, FontFile kai, FontFile hei,
@@ -37,7 +45,8 @@ record LetterFontProperties(FontFile title, FontFile body, FontFile song, FontFi
       "HanaMinB.ttf", "fonts-hanazono");
 
   /**
-   * @param file the font file (.ttf, or a .ttc collection)
+   * @param file the font file (.ttf, or a .ttc collection); by default Debian's fonts-arphic-uming (title, body,
+   *     song), fonts-arphic-ukai (kai) and fonts-wqy-zenhei (hei), as application.yaml names them
    * @param name the font's name inside a collection; blank for a single font
    * @param embolden whether to thicken the strokes (a light 明体 standing in for 小标宋)
    */

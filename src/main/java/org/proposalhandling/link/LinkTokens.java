@@ -36,7 +36,13 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(LinkTokens.Settings.class)
 public class LinkTokens {
 
-  /** proposals.links: the secret tokens are derived with. */
+  /**
+   * proposals.links.
+   *
+   * @param secret the secret link tokens are derived from when a mail is sent (never stored): at least 32 random
+   *     characters, e.g. {@code openssl rand -base64 48}; application.yaml reads it from LINK_SECRET. Required
+   *     outside the demo profile
+   */
   @ConfigurationProperties("proposals.links")
   record Settings(String secret) {
     Settings {

@@ -1,13 +1,19 @@
 package org.proposalhandling.mail;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** proposals.mail: the sender, and the address links in mails point to. */
+/**
+ * proposals.mail.
+ *
+ * @param from the sender of every mail
+ * @param publicUrl the address users reach the app at: links in mails point here
+ */
 @ConfigurationProperties("proposals.mail")
-public record MailProperties(String from, String publicUrl) {
+public record MailProperties(@DefaultValue("建议提案办理系统 <noreply@localhost>") String from,
+                             @DefaultValue("http://localhost:8080") String publicUrl) {
 
   public MailProperties {
-    from = from == null ? "建议提案办理系统 <noreply@localhost>" : from;
-    publicUrl = publicUrl == null ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
+    publicUrl = publicUrl.replaceAll("/+$", "");
   }
 }
