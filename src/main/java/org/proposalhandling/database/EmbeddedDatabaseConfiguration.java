@@ -3,6 +3,7 @@ package org.proposalhandling.database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,7 @@ class EmbeddedDatabaseConfiguration {
   @Bean
   @ConfigurationProperties("spring.datasource.hikari")
   HikariDataSource dataSource(DataSourceProperties dataSource, DatabaseProperties properties, EmbeddedMariaDb server) {
-    return dataSource.initializeDataSourceBuilder().type(HikariDataSource.class)
+    return DataSourceBuilder.create().type(HikariDataSource.class).driverClassName(dataSource.getDriverClassName())
         .url(server.jdbcUrl(properties.embedded().database(), properties.urlParameters()))
         .username(server.user()).password(server.password()).build();
   }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ItemHistory {
 
-  /** The summary column's width: VARCHAR(2000), counted in UTF-16 units on H2. */
+  /** The summary column's width: VARCHAR(2000). */
   private static final int SUMMARY_UNITS = 2000;
 
   /** One thing that happened to an item: what, when, who (user and unit), in which round, in short. */

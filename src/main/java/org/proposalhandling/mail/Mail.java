@@ -14,7 +14,7 @@ import org.proposalhandling.workflow.TextLength;
 public record Mail(String subjectId, String template, String to, List<String> copyTo, String subject,
                    Map<String, Object> model, List<String> attachments) {
 
-  /** A subject names an item by its title, which may have 500 characters: the column holds 500 (UTF-16 units on H2). */
+  /** A subject names an item by its title, which may have 500 characters: the column holds 500. */
   private static final int SUBJECT_MAX_LENGTH = 200;
 
   public Mail {

@@ -4,7 +4,7 @@ package org.proposalhandling.workflow;
  * The length of a text as people count it: in characters (Unicode code points), not in Java's UTF-16 units,
  * in which a rare character of a name (𠮷, 䶮's neighbours in CJK extensions B to F, GB 18030 level 2) counts
  * twice. Every length limit of the app's forms and pages is checked here, so that 300 × 𠮷 is 300 characters
- * everywhere. (The H2 columns holding such texts are twice as wide: H2 counts UTF-16 units, see changeset 019.)
+ * everywhere, as MariaDB's and MySQL's utf8mb4 columns count.
  */
 public final class TextLength {
 
@@ -30,7 +30,7 @@ public final class TextLength {
 
   /**
    * The text, or its first characters followed by 「…」, within {@code maxUnits} UTF-16 units: for a stored
-   * summary the app cuts itself, whose column must hold it on H2 (UTF-16 units) as on MariaDB (characters).
+   * summary the app cuts itself, whose column holds that many characters: within it on any database.
    * Never half of a character: 𠮷 at the cut goes whole or not at all.
    */
   public static String abbreviateToUnits(String text, int maxUnits) {

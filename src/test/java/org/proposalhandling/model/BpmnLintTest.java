@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.ModelLayer;
 
 /**
- * The BPMN models pass bpmnlint with the repository's {@code .bpmnlintrc}, as {@code .ci/run} checks, and the
+ * The BPMN models pass bpmnlint with the repository's {@code .bpmnlintrc} (the build installs it from package-lock.json), and the
  * lint really fails on a broken model. Needs {@code npm ci} first; without it the test fails and says so.
  */
 @ModelLayer
@@ -32,8 +32,8 @@ class BpmnLintTest {
   static void bpmnlintIsInstalled() {
     assertThat(TOP.resolve("package.json")).as("the tests run from the repository's top directory").exists();
     if (!Files.isRegularFile(TOP.resolve("node_modules/.bin/bpmnlint"))) {
-      fail("bpmnlint is not installed: run `npm ci` in " + TOP + " first (Node.js 20 or newer; .ci/run does this"
-          + " before the Maven tests).");
+      fail("bpmnlint is not installed: run `npm ci` in " + TOP + " first (Node.js 20 or newer; the build does this"
+          + " before the tests).");
     }
   }
 

@@ -19,8 +19,9 @@ class EngineIndexesTest {
 
   @Test
   void aCompletedTasksSubtasksAreFoundThroughAnIndex() {
-    String plan = jdbc.sql("explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?").param("some-task")
-        .query(String.class).single();
-    assertThat(plan).containsIgnoringCase("IX_ACT_TASK_PARENT");
+    // possible_keys, not the key chosen: on the demo's few tasks a scan costs as little as the index.
+    String indexes = jdbc.sql("explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?").param("some-task")
+        .query((row, number) -> row.getString("possible_keys")).single();
+    assertThat(indexes).containsIgnoringCase("IX_ACT_TASK_PARENT");
   }
 }
