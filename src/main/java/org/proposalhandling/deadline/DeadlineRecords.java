@@ -67,6 +67,13 @@ class DeadlineRecords {
         .params(itemId, type.name()).query(DeadlineRecords::map).stream().findFirst();
   }
 
+  /** The request of this type the office decided last: the one whose decision the process's next step mails. */
+  Request lastDecided(String itemId, RequestType type) {
+    return jdbc.sql("select * from deadline_request where item_id = ? and type = ? and decided_at is not null order by id desc")
+        .params(itemId, type.name()).query(DeadlineRecords::map).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("No decided " + type + " request for item " + itemId));
+  }
+
   List<Request> requests(String itemId) {
     return jdbc.sql("select * from deadline_request where item_id = ? order by id").param(itemId).query(DeadlineRecords::map).list();
   }

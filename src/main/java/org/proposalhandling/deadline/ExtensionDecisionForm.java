@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.proposalhandling.deadline.DeadlineRecords.Request;
 import org.proposalhandling.deadline.DeadlineRecords.RequestType;
-import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemEventKind;
@@ -30,7 +28,7 @@ import org.springframework.stereotype.Component;
  * 延期审批: the assigning office grants the lead unit's request, to a date no later than the maximum from
  * assignment, or refuses it with a reason. A grant moves the reply's due date everywhere: on the item, on
  * the lead unit's open tasks, and on the yellow and red timers, which the engine recalculates from their
- * expressions; the lead unit is told either way.
+ * expressions. The lead unit is told either way by the step that follows ({@link DecisionMail}).
  */
 @Component("extensionDecisionForm")
 class ExtensionDecisionForm extends ItemFormListener {
@@ -43,13 +41,13 @@ class ExtensionDecisionForm extends ItemFormListener {
   private final DeadlineRecords records;
   private final Deadlines deadlines;
   private final UnitDirectory units;
-  private final DeadlineMail mail;
+  private final DecisionMail mail;
   private final SystemActions system;
   private final ManagementService management;
   private final TaskService taskService;
 
   ExtensionDecisionForm(ItemRepository items, DeadlineRecords records, Deadlines deadlines, UnitDirectory units,
-                        DeadlineMail mail, SystemActions system, ManagementService management, TaskService taskService) {
+                        DecisionMail mail, SystemActions system, ManagementService management, TaskService taskService) {
     super(items);
     this.records = records;
     this.deadlines = deadlines;
@@ -83,18 +81,13 @@ class ExtensionDecisionForm extends ItemFormListener {
     Request request = request(item);
     boolean approved = "approve".equals(form.requiredChoice("decision", "审批意见", List.of("approve", "refuse")));
     String comment = form.optionalText("decisionComment", "说明", 2000);
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("申请延至", request.requestedDue());
     if (!approved) {
       if (comment == null) {
         throw new FormValidationException("不同意延期时须填写说明。");
       }
       records.decide(request.id(), false, null, comment, currentUser(task), EngineClock.now());
       lifecycle().record(item.id(), ItemEventKind.EXTENSION_REFUSED, comment);
-      facts.put("答复期限（不变）", item.replyDue());
-      facts.put("说明", comment);
-      mail.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId())), "【延期未获批准】", "",
-          "交办机构不同意本件延期，请按原期限答复。", facts);
+      mailUnlessDrawn(task, item);
       return;
     }
     LocalDate granted = deadlines.calendar().nextWorkingDayFrom(form.requiredDate("grantedDue", "延期至"));
@@ -109,13 +102,13 @@ class ExtensionDecisionForm extends ItemFormListener {
     records.decide(request.id(), true, granted, comment, currentUser(task), EngineClock.now());
     lifecycle().extend(item.id(), granted, "答复期限由 " + item.replyDue() + " 延至 " + granted + (comment == null ? "" : "：" + comment));
     moveReplyDeadlines(task.getProcessInstanceId(), granted);
-    facts.put("原答复期限", item.replyDue());
-    facts.put("延期后答复期限", granted);
-    if (comment != null) {
-      facts.put("说明", comment);
+    mailUnlessDrawn(task, item);
+  }
+
+  private void mailUnlessDrawn(DelegateTask task, Item item) {
+    if (!DecisionMail.drawnAfter(task, DecisionMail.EXTENSION_STEP)) {
+      mail.extension(item);
     }
-    mail.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId()), Role.HEAD.groupOf(item.leadUnitId())),
-        "【延期已批准】", "", "交办机构同意本件延期，请在新的期限内答复提出人。", facts);
   }
 
   /**

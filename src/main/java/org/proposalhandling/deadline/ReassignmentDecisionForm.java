@@ -5,11 +5,9 @@ import static org.proposalhandling.deadline.DeadlineRequests.format;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.deadline.DeadlineRecords.Request;
 import org.proposalhandling.deadline.DeadlineRecords.RequestType;
-import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemEventKind;
@@ -24,16 +22,17 @@ import org.springframework.stereotype.Component;
  * 调整交办: the assigning office decides a unit's request to return the item. Agreed, the handling stops
  * (the process routes on the item, back with the office) and the item goes back to 交办,
  * where the office names the units again and every deadline starts again from the new assignment.
- * Refused, the units go on handling, and the requesting unit is told why.
+ * Refused, the units go on handling. The requesting unit is told either way by the step that follows
+ * ({@link DecisionMail}).
  */
 @Component("reassignmentDecisionForm")
 class ReassignmentDecisionForm extends ItemFormListener {
 
   private final DeadlineRecords records;
   private final UnitDirectory units;
-  private final DeadlineMail mail;
+  private final DecisionMail mail;
 
-  ReassignmentDecisionForm(ItemRepository items, DeadlineRecords records, UnitDirectory units, DeadlineMail mail) {
+  ReassignmentDecisionForm(ItemRepository items, DeadlineRecords records, UnitDirectory units, DecisionMail mail) {
     super(items);
     this.records = records;
     this.units = units;
@@ -64,20 +63,13 @@ class ReassignmentDecisionForm extends ItemFormListener {
       throw new FormValidationException("不同意调整交办时须填写说明。");
     }
     records.decide(request.id(), approved, null, comment, currentUser(task), EngineClock.now());
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("申请单位", units.nameOf(request.unitId()));
-    facts.put("申请理由", request.reason());
-    if (comment != null) {
-      facts.put("说明", comment);
-    }
     if (approved) {
       lifecycle().reassign(item.id(), units.nameOf(request.unitId()) + "申请调整交办，交办机构同意：" + request.reason());
-      mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办已同意】", "",
-          "交办机构同意调整交办，本件将重新交办，原办理任务已撤销。", facts);
     } else {
       lifecycle().record(item.id(), ItemEventKind.REASSIGNMENT_REFUSED, comment);
-      mail.send(item, Set.of(Role.HANDLER.groupOf(request.unitId())), "【调整交办未同意】", "",
-          "交办机构不同意调整交办，请继续办理。", facts);
+    }
+    if (!DecisionMail.drawnAfter(task, DecisionMail.REASSIGNMENT_STEP)) {
+      mail.reassignment(item);
     }
   }
 

@@ -2,6 +2,7 @@ package org.proposalhandling.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -19,11 +20,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +82,7 @@ class DeadlineProcessTest {
   void setUp() {
     driver = new ItemDriver(engine, outbox);
     mail = new MailCatcher(smtp, outbox);
+    BpmnAwareTests.init(engine);
   }
 
   @AfterEach
@@ -243,6 +250,7 @@ class DeadlineProcessTest {
     assertThatThrownBy(() -> driver.complete(instance, "Task_DecideExtension", Map.of("decision", "approve", "grantedDue", "2025-03-28")))
         .hasMessageContaining("2025年3月27日");
     driver.complete(instance, "Task_DecideExtension", Map.of("decision", "approve", "grantedDue", "2025-02-28"));
+    assertThat(instance).hasPassedInOrder("Task_DecideExtension", "Task_NotifyExtensionDecision");
 
     // New due Fri 2025-02-28. Yellow 10 working days before: 02-27 (1), 26, 25, 24 (4), 21 (5), 20, 19, 18, 17 (9),
     // Fri 02-14 (10). Red from 03-01.
@@ -274,6 +282,7 @@ class DeadlineProcessTest {
     assertThatThrownBy(() -> driver.complete(instance, "Task_DecideExtension", Map.of("decision", "refuse")))
         .hasMessageContaining("须填写说明");
     driver.complete(instance, "Task_DecideExtension", Map.of("decision", "refuse", "decisionComment", "理由不充分。"));
+    assertThat(instance).hasPassedInOrder("Task_DecideExtension", "Task_NotifyExtensionDecision");
     assertThat(items.get(instance.getBusinessKey()).replyDue()).isEqualTo(LocalDate.of(2024, 12, 27));
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2024-12-28T00:00"));
     mail.sendDueMail();
@@ -293,7 +302,10 @@ class DeadlineProcessTest {
     assertThat(driver.task(instance, "Task_ContactRecord")).as("handling goes on while the office decides").isNotNull();
 
     driver.complete(instance, "Task_DecideReassignment", Map.of("decision", "approve"));
-    assertThat(driver.task(instance, "Task_Assignment")).isNotNull();
+    assertThat(instance).hasPassedInOrder("Task_DecideReassignment", "Task_NotifyReassignmentDecision", "End_ReassignmentApproved")
+        .isWaitingAt("Task_Assignment");
+    mail.sendDueMail();
+    assertThat(MailCatcher.text(reminders("DLR1", "【调整交办已同意】", HANDLER).get(0))).contains("属卫生健康部门职责");
     assertThat(tasks(instance, "Task_ContactRecord")).isEmpty();
     assertThat(tasks(instance, "Task_CoHandlingOpinion")).isEmpty();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
@@ -328,6 +340,7 @@ class DeadlineProcessTest {
     assertThatThrownBy(() -> driver.complete(instance, "Task_DecideReassignment", Map.of("decision", "refuse")))
         .hasMessageContaining("须填写说明");
     driver.complete(instance, "Task_DecideReassignment", Map.of("decision", "refuse", "decisionComment", "涉及财政资金安排，请提出会办意见。"));
+    assertThat(instance).hasPassedInOrder("Task_DecideReassignment", "Task_NotifyReassignmentDecision");
     assertThat(driver.task(instance, "Task_ContactRecord")).isNotNull();
     assertThat(tasks(instance, "Task_CoHandlingOpinion")).hasSize(1);
     assertThat(timer(instance, "Timer_Overdue").getDuedate()).isEqualTo(beijing("2024-12-28T00:00"));
@@ -354,6 +367,67 @@ class DeadlineProcessTest {
     requests.requestReassignment(handler("jl-mz"), deputy.getBusinessKey(), "不属于本单位职责。");
     assertThat(driver.task(deputy, "Task_DecideReassignment")).isNotNull();
     assertThat(requests.reassignmentWindowEndFor(deputy.getBusinessKey())).isEqualTo(LocalDate.of(2024, 10, 16));
+  }
+
+  @Test
+  void anInstanceOfTheVersionWithoutTheMailStepsStillMailsTheDecisions() {
+    // Running installations keep instances on the version deployed before the mails were steps: there the
+    // decision's listener sends them, once.
+    ProcessDefinition current = latestHandlingProcess();
+    String xml = model(current);
+    deploy(current, withoutStep(withoutStep(xml, "Task_NotifyExtensionDecision", "Flow_ToExtensionDecided", "End_ExtensionDecided"),
+        "Task_NotifyReassignmentDecision", "Flow_ToReassignmentDecided", "Gateway_ReassignmentApproved"));
+    try {
+      ProcessInstance instance = assigned("DLV1", "2024-09-27T10:00", "jl-mz", false, "jl-cz");
+      assertThat(instance.getProcessDefinitionId()).isNotEqualTo(current.getId());
+      String id = instance.getBusinessKey();
+      at("2024-10-08T10:00");
+      requests.requestExtension(handler("jl-mz"), id, "需要调研。", LocalDate.of(2025, 1, 27));
+      driver.complete(instance, "Task_DecideExtension", Map.of("decision", "refuse", "decisionComment", "理由不充分。"));
+      requests.requestReassignment(handler("jl-cz"), id, "本单位不涉及该事项。");
+      driver.complete(instance, "Task_DecideReassignment", Map.of("decision", "refuse", "decisionComment", "请提出会办意见。"));
+      assertThat(instance).hasPassed("Task_DecideExtension", "Task_DecideReassignment")
+          .hasNotPassed("Task_NotifyExtensionDecision", "Task_NotifyReassignmentDecision");
+      mail.sendDueMail();
+      assertThat(reminders("DLV1", "【延期未获批准】", HANDLER)).hasSize(1);
+      assertThat(reminders("DLV1", "【调整交办未同意】", "jlcz-handler@demo.local")).hasSize(1);
+    } finally {
+      // The current model the latest again; the instance stays on its version, as in an installation.
+      deploy(current, xml);
+    }
+  }
+
+  private ProcessDefinition latestHandlingProcess() {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("proposal-handling")
+        .latestVersion().singleResult();
+  }
+
+  private String model(ProcessDefinition definition) {
+    try (var model = engine.getRepositoryService().getProcessModel(definition.getId())) {
+      return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** This model as the latest version of the process, with the forms of the definition's deployment, which it binds. */
+  private void deploy(ProcessDefinition definition, String xml) {
+    RepositoryService repository = engine.getRepositoryService();
+    DeploymentBuilder deployment = repository.createDeployment().addString(definition.getResourceName(), xml);
+    for (Resource resource : repository.getDeploymentResources(definition.getDeploymentId())) {
+      if (resource.getName().endsWith(".form")) {
+        deployment.addInputStream(resource.getName(), repository.getResourceAsStreamById(definition.getDeploymentId(), resource.getId()));
+      }
+    }
+    deployment.deploy();
+  }
+
+  /** The model with this step and the flow after it gone, the flow before it going to where that one went. */
+  private static String withoutStep(String xml, String step, String flowAfter, String next) {
+    return xml.replaceAll("(?s)<bpmn:serviceTask id=\"" + step + "\".*?</bpmn:serviceTask>", "")
+        .replaceAll(".*<bpmn:sequenceFlow id=\"" + flowAfter + "\".*\n", "")
+        .replaceAll(".*bpmnElement=\"(" + step + "|" + flowAfter + ")\".*\n", "")
+        .replace("targetRef=\"" + step + "\"", "targetRef=\"" + next + "\"");
   }
 
   // --- the handler's API ---------------------------------------------------------------------------------

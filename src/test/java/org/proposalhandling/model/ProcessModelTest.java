@@ -29,7 +29,7 @@ class ProcessModelTest {
   /** Expressions may call these beans; the only plain variable is the multi-instance element, set by the engine. */
   static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
   static final Pattern ALLOWED = Pattern.compile(
-      "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
+      "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders|decisionMail)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
           + "|signOffMail|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit");
 
   @Test
