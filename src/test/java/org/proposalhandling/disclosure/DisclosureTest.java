@@ -98,10 +98,10 @@ class DisclosureTest {
 
     // Every delivered round's reply (the other tests' too): published exactly when 主动公开 with consent.
     Set<String> expected = new HashSet<>(jdbc.sql("""
-            select r.item_id || '/' || r.round from reply r join item i on i.id = r.item_id
+            select concat(r.item_id, '/', r.round) from reply r join item i on i.id = r.item_id
             where r.delivered_at is not null and r.disclosure = 'PUBLIC' and i.publication_consent = true""")
         .query(String.class).list());
-    Set<String> listed = new HashSet<>(jdbc.sql("select item_id || '/' || round from publication").query(String.class).list());
+    Set<String> listed = new HashSet<>(jdbc.sql("select concat(item_id, '/', round) from publication").query(String.class).list());
     assertThat(listed).isEqualTo(expected).contains(published + "/1")
         .doesNotContain(notPublic + "/1", noConsent + "/1", onRequest + "/1");
 
