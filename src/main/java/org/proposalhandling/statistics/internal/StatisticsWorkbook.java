@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,10 +15,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.proposalhandling.statistics.StatisticsReport.Charts;
-import org.proposalhandling.statistics.StatisticsReport.Column;
-import org.proposalhandling.statistics.StatisticsReport.Series;
-import org.proposalhandling.statistics.StatisticsReport.Table;
+import org.proposalhandling.statistics.internal.StatisticsReport.Charts;
+import org.proposalhandling.statistics.internal.StatisticsReport.Column;
+import org.proposalhandling.statistics.internal.StatisticsReport.Series;
+import org.proposalhandling.statistics.internal.StatisticsReport.Table;
 
 /**
  * The report as an .xlsx workbook: one sheet per table (the two tables, then the charts' figures and the

@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import java.time.LocalDate;
 import org.proposalhandling.item.Item;

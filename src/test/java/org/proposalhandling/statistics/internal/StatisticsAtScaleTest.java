@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

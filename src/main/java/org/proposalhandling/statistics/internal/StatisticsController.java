@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

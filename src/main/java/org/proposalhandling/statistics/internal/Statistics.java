@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -16,13 +16,13 @@ import java.util.stream.Stream;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.statistics.StatisticsReport.Charts;
-import org.proposalhandling.statistics.StatisticsReport.Column;
-import org.proposalhandling.statistics.StatisticsReport.Definition;
-import org.proposalhandling.statistics.StatisticsReport.Row;
-import org.proposalhandling.statistics.StatisticsReport.Series;
-import org.proposalhandling.statistics.StatisticsReport.Slice;
-import org.proposalhandling.statistics.StatisticsReport.Table;
+import org.proposalhandling.statistics.internal.StatisticsReport.Charts;
+import org.proposalhandling.statistics.internal.StatisticsReport.Column;
+import org.proposalhandling.statistics.internal.StatisticsReport.Definition;
+import org.proposalhandling.statistics.internal.StatisticsReport.Row;
+import org.proposalhandling.statistics.internal.StatisticsReport.Series;
+import org.proposalhandling.statistics.internal.StatisticsReport.Slice;
+import org.proposalhandling.statistics.internal.StatisticsReport.Table;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.ledger.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

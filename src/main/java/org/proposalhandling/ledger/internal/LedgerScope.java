@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.ledger.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.ledger.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

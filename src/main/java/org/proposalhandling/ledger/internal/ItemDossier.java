@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.ledger.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.Deadlines;
+import org.proposalhandling.delivery.Redelivery;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.Publication;
@@ -19,13 +20,12 @@ import org.proposalhandling.disclosure.Publications;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
-import org.proposalhandling.delivery.Redelivery;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
-import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.ItemRepository;
-import org.proposalhandling.workflow.SystemActions;
+import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.SystemActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.proposalhandling.statistics;
+package org.proposalhandling.statistics.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.statistics.Figure.Stages;
+import org.proposalhandling.statistics.internal.Figure.Stages;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

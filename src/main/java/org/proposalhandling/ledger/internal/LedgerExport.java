@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.ledger.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
