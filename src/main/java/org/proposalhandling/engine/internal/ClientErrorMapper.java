@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Context;

@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;

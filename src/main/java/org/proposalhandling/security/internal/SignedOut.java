@@ -1,4 +1,4 @@
-package org.proposalhandling.security;
+package org.proposalhandling.security.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

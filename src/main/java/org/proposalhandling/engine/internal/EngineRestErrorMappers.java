@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;

@@ -1,4 +1,4 @@
-package org.proposalhandling.tasklistsupport;
+package org.proposalhandling.tasklistsupport.internal;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;

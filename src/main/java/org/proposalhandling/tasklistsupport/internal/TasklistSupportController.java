@@ -1,4 +1,4 @@
-package org.proposalhandling.tasklistsupport;
+package org.proposalhandling.tasklistsupport.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.proposalhandling.security;
+package org.proposalhandling.security.internal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

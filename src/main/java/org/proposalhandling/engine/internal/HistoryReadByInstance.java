@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package org.proposalhandling.security;
+package org.proposalhandling.security.internal;
 
 import java.util.List;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;

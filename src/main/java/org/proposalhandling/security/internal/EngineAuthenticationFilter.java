@@ -1,4 +1,4 @@
-package org.proposalhandling.security;
+package org.proposalhandling.security.internal;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.proposalhandling.security.CurrentUser;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -1,4 +1,4 @@
-package org.proposalhandling.engine;
+package org.proposalhandling.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
