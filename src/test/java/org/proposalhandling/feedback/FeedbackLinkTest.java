@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.ItemDriver;
 import org.proposalhandling.MailCatcher;
+import org.proposalhandling.feedback.internal.FeedbackRepository;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;

@@ -1,9 +1,10 @@
-package org.proposalhandling.deadline;
+package org.proposalhandling.deadline.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.proposalhandling.delivery;
+package org.proposalhandling.delivery.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

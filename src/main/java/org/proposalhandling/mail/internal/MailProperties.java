@@ -1,4 +1,4 @@
-package org.proposalhandling.mail;
+package org.proposalhandling.mail.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

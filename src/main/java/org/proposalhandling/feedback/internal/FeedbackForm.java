@@ -1,10 +1,10 @@
-package org.proposalhandling.feedback;
+package org.proposalhandling.feedback.internal;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.feedback.internal.FeedbackRepository.Feedback;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;

@@ -1,8 +1,8 @@
-package org.proposalhandling.feedback;
+package org.proposalhandling.feedback.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.feedback.FeedbackRepository.Feedback;
+import org.proposalhandling.feedback.internal.FeedbackRepository.Feedback;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;

@@ -1,8 +1,12 @@
-package org.proposalhandling.item;
+package org.proposalhandling.item.internal;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.proposalhandling.directory.Role;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.item.Satisfaction;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.proposalhandling.feedback;
+package org.proposalhandling.feedback.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package org.proposalhandling.feedback;
+package org.proposalhandling.feedback.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.proposalhandling.numbering;
+package org.proposalhandling.numbering.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.numbering.NumberSeries;
 import org.proposalhandling.numbering.NumberSeries.Series;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.http.HttpStatus;

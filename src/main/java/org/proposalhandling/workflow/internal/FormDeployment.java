@@ -1,4 +1,4 @@
-package org.proposalhandling.workflow;
+package org.proposalhandling.workflow.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.proposalhandling.delivery;
+package org.proposalhandling.delivery.internal;
 
 import java.util.List;
 import java.util.Map;
