@@ -1,4 +1,4 @@
-package org.proposalhandling.demo;
+package org.proposalhandling.demo.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

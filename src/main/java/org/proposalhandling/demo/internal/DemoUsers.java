@@ -1,4 +1,4 @@
-package org.proposalhandling.demo;
+package org.proposalhandling.demo.internal;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;

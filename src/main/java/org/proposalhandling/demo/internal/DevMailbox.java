@@ -1,4 +1,4 @@
-package org.proposalhandling.demo;
+package org.proposalhandling.demo.internal;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
