@@ -9,8 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.proposalhandling.AppProcess;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.AppProcess;
 
 /** The demo started while its mail catcher's port is taken says so in one Chinese line, and how to choose another. */
 @AppLayer

@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

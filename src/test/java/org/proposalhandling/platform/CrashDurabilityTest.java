@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.AppProcess;
+import org.proposalhandling.support.EngineRestClient;
+import org.proposalhandling.support.EngineRestClient.Response;
 
 /**
  * An action confirmed to a user survives a crash of the app on its embedded default database (the H2 file

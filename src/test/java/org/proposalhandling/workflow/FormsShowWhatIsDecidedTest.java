@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.proposalhandling.feedback.internal.FeedbackRepository;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
-import org.proposalhandling.workflow.FormFields;
+import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;

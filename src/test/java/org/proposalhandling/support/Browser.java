@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

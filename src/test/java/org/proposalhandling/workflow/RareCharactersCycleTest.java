@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.EngineRestClient;
+import org.proposalhandling.support.EngineRestClient.Response;
+import org.proposalhandling.support.ItemDriver;
+import org.proposalhandling.support.MailCatcher;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
-import org.proposalhandling.EngineRestClient.Response;
-import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.EngineRestClient;
+import org.proposalhandling.support.EngineRestClient.Response;
+import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

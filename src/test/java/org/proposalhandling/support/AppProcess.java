@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.proposalhandling.ProposalHandlingApplication;
 
 /**
  * The app in a JVM of its own, on the test JVM's classpath, working in a directory of the test's (so that

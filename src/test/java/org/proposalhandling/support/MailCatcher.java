@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;

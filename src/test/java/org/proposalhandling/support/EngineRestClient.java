@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

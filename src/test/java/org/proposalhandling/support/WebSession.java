@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.proposalhandling;
+package org.proposalhandling.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.proposalhandling.EngineRestClient.Response;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.EngineRestClient;
+import org.proposalhandling.support.EngineRestClient.Response;
+import org.proposalhandling.support.ItemDriver;
+import org.proposalhandling.support.MailCatcher;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
