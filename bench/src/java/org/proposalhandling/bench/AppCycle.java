@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.proposalhandling.EngineRestClient;
 import org.proposalhandling.bench.Session.Planned;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkTokens;
+import org.proposalhandling.support.EngineRestClient;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -4,8 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.proposalhandling.EngineRestClient;
-import org.proposalhandling.WebSession;
+import org.proposalhandling.support.EngineRestClient;
+import org.proposalhandling.support.WebSession;
 
 /**
  * The pages whose answer time the targets name, for the unit with thousands of open items: its handler's

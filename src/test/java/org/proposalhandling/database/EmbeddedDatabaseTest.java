@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.proposalhandling.AppProcess;
-import org.proposalhandling.EngineRestClient;
+import org.proposalhandling.support.AppProcess;
+import org.proposalhandling.support.EngineRestClient;
 import org.proposalhandling.support.AppLayer;
 
 /**

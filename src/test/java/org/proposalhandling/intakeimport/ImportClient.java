@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.proposalhandling.WebSession;
+import org.proposalhandling.support.WebSession;
 
 /** A REST client of /api/imports and /api/assignments over real HTTP, as a user with HTTP Basic. */
 public final class ImportClient {

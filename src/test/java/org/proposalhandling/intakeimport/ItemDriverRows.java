@@ -1,7 +1,7 @@
 package org.proposalhandling.intakeimport;
 
 import java.util.Map;
-import org.proposalhandling.ItemDriver;
+import org.proposalhandling.support.ItemDriver;
 
 /** The intake form's values of a row registered outside an import, for tests that need one. */
 public final class ItemDriverRows {

@@ -20,9 +20,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.proposalhandling.AppProcess;
-import org.proposalhandling.WebSession;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.AppProcess;
+import org.proposalhandling.support.WebSession;
 
 /**
  * Issue #33: the worst upload for the similar-title hints, 15,000 rows repeating one title against 15,000

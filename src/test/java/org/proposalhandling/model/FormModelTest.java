@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.proposalhandling.support.ModelLayer;
-import org.proposalhandling.workflow.FormParts;
+import org.proposalhandling.workflow.internal.FormParts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

@@ -7,7 +7,8 @@ import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * Each top-level package is a module: others use only the types of its own package (its API), never its
- * sub-packages, and no two modules depend on each other in a cycle. Fails on the first violation, naming it.
+ * {@code internal} sub-package, and no two modules depend on each other in a cycle. Fails on the first
+ * violation, naming it.
  */
 @ModelLayer
 class ModuleStructureTest {

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.proposalhandling.ItemDriver;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.proposalhandling.ItemDriver;
 import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.workflow.EngineClock;
 
 /**

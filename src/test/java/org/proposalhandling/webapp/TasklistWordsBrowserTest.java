@@ -16,14 +16,14 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.proposalhandling.Browser;
-import org.proposalhandling.ItemDriver;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.support.Browser;
 import org.proposalhandling.support.BrowserLayer;
+import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**

@@ -1,0 +1,74 @@
+package org.proposalhandling.delivery.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.directory.People;
+import org.proposalhandling.directory.People.Person;
+import org.proposalhandling.directory.Role;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.disclosure.ReplyLetterAttachments;
+import org.proposalhandling.feedback.FeedbackMail;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.mail.Mail;
+import org.proposalhandling.mail.Mailer;
+import org.springframework.stereotype.Component;
+
+/**
+ * 送达答复: the signed and numbered reply goes to the proposer, with the link to the feedback form that
+ * follows, and its copies (抄送) to the assigning office and the co-handling units. Runs as its own job
+ * (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
+ * after this step commits, and the item is 已答复 only once the proposer's has left ({@link DeliveryConfirmation}).
+ */
+@Component("replyDelivery")
+class ReplyDelivery implements JavaDelegate {
+
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final UnitDirectory units;
+  private final People people;
+  private final Mailer mailer;
+  private final FeedbackMail feedbackMail;
+  private final ReplyLetterAttachments letters;
+
+  ReplyDelivery(ItemRepository items, ReplyRepository replies, UnitDirectory units, People people, Mailer mailer,
+                FeedbackMail feedbackMail, ReplyLetterAttachments letters) {
+    this.items = items;
+    this.replies = replies;
+    this.units = units;
+    this.people = people;
+    this.mailer = mailer;
+    this.feedbackMail = feedbackMail;
+    this.letters = letters;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Item item = items.get(execution.getProcessBusinessKey());
+    Reply reply = replies.get(item.id(), item.handlingRound());
+    // The letter is typeset here first: one that cannot be made fails this step (its retries, then 送达失败)
+    // before any mail is written, instead of every mail of the reply after the copies may have gone. One more
+    // rendering per delivery: each mail renders the letter again when it is sent, from its reference.
+    letters.render(item.id() + ":" + item.handlingRound());
+    List<String> letter = List.of(ReplyLetterAttachments.reference(item.id(), item.handlingRound()));
+    feedbackMail.sendReply(item, reply, letter);
+    copy(item, reply, letter, item.assigningOfficeId(), Role.CLERK);
+    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, unit, Role.HANDLER));
+  }
+
+  /** The copy (抄送) to those of a unit in this role, each listed in the item's timeline with how it fared. */
+  private void copy(Item item, Reply reply, List<String> attachments, String unitId, Role role) {
+    List<String> addresses = people.withEmailIn(role.groupOf(unitId)).stream().map(Person::email).toList();
+    if (addresses.isEmpty()) {
+      return;
+    }
+    mailer.send(new Mail(item.id(), "reply-copy", addresses.get(0), addresses.subList(1, addresses.size()),
+        "【抄送】" + item.reference() + "的答复（" + reply.documentNumber() + "）",
+        Map.of("item", item, "reference", item.reference(), "reply", reply, "unit", units.nameOf(item.leadUnitId())),
+        attachments));
+  }
+}

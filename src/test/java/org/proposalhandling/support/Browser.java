@@ -1,0 +1,118 @@
+package org.proposalhandling.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium for the browser tests, its language set to Chinese the way a clerk's browser is
+ * (headless Chromium ignores --lang; the accept-languages preference works). Screenshots go to
+ * target/screenshots as build artefacts.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  public Browser() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--user-data-dir=" + tempDir());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String url) {
+    driver.get(url);
+  }
+
+  public WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public void waitForText(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  public void waitUntil(java.util.function.Supplier<Boolean> condition) {
+    wait.until(ignored -> condition.get());
+  }
+
+  /** The values of the fields of the Camunda Form on the page (read-only fields hold the item's data). */
+  public String formValues() {
+    return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea')).map(f => f.value).join('\\n');"));
+  }
+
+  /** Types into the form field with this label (a Camunda Form's text field or text area). */
+  public void type(String label, String text) {
+    field(label).sendKeys(text);
+  }
+
+  /** Picks an option of the Camunda Form's select with this label (form-js draws its own drop-down). */
+  public void choose(String label, String option) {
+    visible(By.xpath(labelled(label) + "/following::*[contains(@class,'fjs-input-group')][1]")).click();
+    visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")).click();
+  }
+
+  private WebElement field(String label) {
+    return visible(By.xpath(labelled(label) + "/following::*[self::input or self::textarea][1]"));
+  }
+
+  private static String labelled(String label) {
+    return "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']";
+  }
+
+  /** Signs in on the one login form (any protected page, a webapp's included, leads there first). */
+  public void login(String user, String password) {
+    visible(By.cssSelector("input[name='username']")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Path target = Path.of("target", "screenshots", name + ".png");
+      Files.createDirectories(target.getParent());
+      Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private static String tempDir() {
+    try {
+      return Files.createTempDirectory("chromium-test").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.proposalhandling.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.proposalhandling.mail.MailOutbox;
+
+/** The SMTP server the app sends to in tests (the demo profile's GreenMail), and the outbox that sends to it. */
+public class MailCatcher {
+
+  private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+  private final GreenMail smtp;
+  private final MailOutbox outbox;
+
+  public MailCatcher(GreenMail smtp, MailOutbox outbox) {
+    this.smtp = smtp;
+    this.outbox = outbox;
+  }
+
+  /** Sends the mail that is due (the tests run no mail threads); returns how many failed. */
+  public int sendDueMail() {
+    return outbox.sendDue();
+  }
+
+  public List<MimeMessage> to(String address, String subjectPart) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+      try {
+        return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().contains(address))
+            && message.getSubject().contains(subjectPart);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  public static String text(MimeMessage message) {
+    return part(message, "text/plain");
+  }
+
+  public static String html(MimeMessage message) {
+    return part(message, "text/html");
+  }
+
+  private static String part(Part part, String type) {
+    try {
+      if (part.isMimeType(type)) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof Multipart multipart) {
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String found = part(multipart.getBodyPart(i), type);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static List<String> links(String text) {
+    Matcher matcher = LINK.matcher(text);
+    List<String> links = new java.util.ArrayList<>();
+    while (matcher.find()) {
+      links.add(matcher.group().replaceAll("[\"'<>].*$", ""));
+    }
+    return links;
+  }
+}
