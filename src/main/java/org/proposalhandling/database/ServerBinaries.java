@@ -40,8 +40,12 @@ final class ServerBinaries {
     }
     try {
       Files.move(partial, binaries, StandardCopyOption.ATOMIC_MOVE);
-    } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-      org.springframework.util.FileSystemUtils.deleteRecursively(partial); // another app unpacked the same version meanwhile
+    } catch (IOException e) {
+      // Another app unpacked the same version meanwhile (the rename then fails as "Directory not empty").
+      org.springframework.util.FileSystemUtils.deleteRecursively(partial);
+      if (!Files.isExecutable(configuration.getExecutable(Executable.Server).toPath())) {
+        throw e;
+      }
     }
   }
 }
