@@ -65,11 +65,13 @@ class CrashDurabilityTest {
     }
   }
 
-  /** The unit's co-handling task, once the job executor has run the step before it. */
+  /** The unit's co-handling task, once the demo is seeded and the job executor has run the step before it. */
   private static String openTask(EngineRestClient handler, String group) {
-    Instant end = Instant.now().plusSeconds(60);
+    Instant end = Instant.now().plusSeconds(180);
     Response open;
-    while ((open = handler.get("/task?taskDefinitionKey=Task_CoHandlingOpinion&candidateGroup=" + group)).body().isEmpty()) {
+    // 401 until the demo's users are seeded, which follows the start.
+    while ((open = handler.get("/task?taskDefinitionKey=Task_CoHandlingOpinion&candidateGroup=" + group)).status() != 200
+        || open.body().isEmpty()) {
       assertThat(Instant.now()).as("no co-handling task for " + group).isBefore(end);
       try {
         Thread.sleep(500);
