@@ -54,8 +54,10 @@ final class MariaDb {
   private static StandardEnvironment mysqlProfile() {
     StandardEnvironment environment = new StandardEnvironment();
     try {
-      new YamlPropertySourceLoader().load("mysql", new ClassPathResource("application-mysql.yaml"))
-          .forEach(environment.getPropertySources()::addLast);
+      // The profile's file first, then the defaults it refers to (proposals.database.url-parameters).
+      for (String file : new String[] {"application-mysql.yaml", "application.yaml"}) {
+        new YamlPropertySourceLoader().load(file, new ClassPathResource(file)).forEach(environment.getPropertySources()::addLast);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
