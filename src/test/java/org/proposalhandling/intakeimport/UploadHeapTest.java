@@ -35,7 +35,7 @@ class UploadHeapTest {
   static final int ROWS = 15_000;
   static final String SESSION = "省政协十四届三次会议";
   static final String TITLE = "关于加强社区养老服务的建议";
-  static final Duration START = Duration.ofMinutes(3);
+  static final Duration START = Duration.ofMinutes(5);
   /** The app's embedded MariaDB server listens here, so that the test can seed it in SQL. */
   final int databasePort = AppProcess.freePort();
 

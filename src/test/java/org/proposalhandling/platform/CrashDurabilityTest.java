@@ -26,7 +26,7 @@ import org.proposalhandling.support.EngineRestClient.Response;
 @AppLayer
 class CrashDurabilityTest {
 
-  static final Duration START = Duration.ofSeconds(150);
+  static final Duration START = Duration.ofMinutes(5);
 
   /** A handler of a co-handling unit of the demo item 0044, who gives the unit's opinion. */
   record CoHandler(String user, String group) {
@@ -39,7 +39,7 @@ class CrashDurabilityTest {
   @TempDir Path directory;
 
   @Test
-  @Timeout(480)
+  @Timeout(900)
   void aTaskCompletedRightBeforeAKillIsStillCompletedAfterTheRestart() {
     AppProcess app = AppProcess.startDemo(directory).awaitStarted(START);
     try {
