@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 送达答复: the signed and numbered reply goes to the proposer, with the link to the feedback form that
- * follows and the form on paper (征询意见表, {@link FeedbackFormSheets}), and its copies (抄送) to the assigning office and the co-handling units. Runs as its own job
- * (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
+ * follows and the form on paper (征询意见表, {@link FeedbackFormSheets}), and its copies (抄送) to the assigning
+ * office and the co-handling units. Runs as its own job (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
  * after this step commits, and the item is 已答复 only once the proposer's has left ({@link DeliveryConfirmation}).
  */
 @Component("replyDelivery")
