@@ -2,6 +2,7 @@ package org.proposalhandling.letter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -101,6 +102,16 @@ final class LetterFonts {
       }
     }
     return fallbacks[index];
+  }
+
+  /** {@code text} as glyphs of {@code style}, each in the font that draws it, measured. */
+  List<Glyph> glyphs(String text, Style style) {
+    List<Glyph> glyphs = new ArrayList<>();
+    text.codePoints().forEach(codePoint -> {
+      DrawingFont font = resolve(style.face, codePoint);
+      glyphs.add(new Glyph(codePoint, style, font, advance(font, codePoint, style.size)));
+    });
+    return glyphs;
   }
 
   /** The advance of {@code codePoint} in {@code font} (as resolved) at {@code size} points. */

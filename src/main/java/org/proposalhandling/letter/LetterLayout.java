@@ -25,14 +25,14 @@ final class LetterLayout {
   LaidOutLetter lay(ReplyLetter letter) {
     List<Row> rows = new ArrayList<>();
     if (present(letter.category())) {
-      List<Glyph> mark = glyphs(letter.category().strip(), Style.MARK);
+      List<Glyph> mark = fonts.glyphs(letter.category().strip(), Style.MARK);
       rows.add(new Row(TypeArea.LEFT + TypeArea.WIDTH - body.width(mark) + GRID_SPACING, GRID_SPACING, mark,
           false, false));
       rows.add(Row.blank(false));
     }
-    titleRows(glyphs(letter.title().strip(), Style.TITLE), rows);
+    titleRows(fonts.glyphs(letter.title().strip(), Style.TITLE), rows);
     if (present(letter.documentNumber())) {
-      rows.add(centred(glyphs(letter.documentNumber().strip(), Style.BODY), GRID_SPACING));
+      rows.add(centred(fonts.glyphs(letter.documentNumber().strip(), Style.BODY), GRID_SPACING));
     }
     rows.add(Row.blank(false));
     paragraph(List.of(new Run(addressee(letter.addressee()), Style.BODY)), 0, rows);
@@ -60,7 +60,7 @@ final class LetterLayout {
 
   private void paragraph(List<Run> runs, float indent, List<Row> rows) {
     List<Glyph> glyphs = new ArrayList<>();
-    runs.forEach(run -> glyphs.addAll(glyphs(run.text(), run.style())));
+    runs.forEach(run -> glyphs.addAll(fonts.glyphs(run.text(), run.style())));
     List<List<Glyph>> lines = body.lines(glyphs, TypeArea.WIDTH - indent, TypeArea.WIDTH);
     for (int i = 0; i < lines.size(); i++) {
       List<Glyph> line = lines.get(i);
@@ -86,8 +86,8 @@ final class LetterLayout {
    * on one page with the last line of the body.
    */
   private void signature(ReplyLetter letter, List<Row> rows) {
-    List<Glyph> unit = glyphs(letter.issuingUnit().strip(), Style.BODY);
-    List<Glyph> date = glyphs(letter.date().getYear() + "年" + letter.date().getMonthValue() + "月"
+    List<Glyph> unit = fonts.glyphs(letter.issuingUnit().strip(), Style.BODY);
+    List<Glyph> date = fonts.glyphs(letter.date().getYear() + "年" + letter.date().getMonthValue() + "月"
         + letter.date().getDayOfMonth() + "日", Style.BODY);
     float right = TypeArea.LEFT + TypeArea.WIDTH - INDENT;
     float unitWidth = body.width(unit) - GRID_SPACING;
@@ -98,7 +98,7 @@ final class LetterLayout {
     rows.add(new Row(unitX + INDENT, GRID_SPACING, date, true, false));
     if (present(letter.disclosure())) {
       rows.add(new Row(TypeArea.LEFT + INDENT, GRID_SPACING,
-          glyphs("（" + letter.disclosure().strip() + "）", Style.BODY), true, false));
+          fonts.glyphs("（" + letter.disclosure().strip() + "）", Style.BODY), true, false));
     }
     List<String> contacts = new ArrayList<>();
     addContact(contacts, "负责人：", letter.responsibleOfficial());
@@ -125,7 +125,7 @@ final class LetterLayout {
    * in from the edge of the type area.
    */
   private PlacedLine pageNumber(int page) {
-    List<Glyph> number = glyphs("— " + (page + 1) + " —", Style.PAGE_NUMBER);
+    List<Glyph> number = fonts.glyphs("— " + (page + 1) + " —", Style.PAGE_NUMBER);
     float size = Style.PAGE_NUMBER.size;
     float width = title.width(number);
     float x = page % 2 == 0 ? TypeArea.LEFT + TypeArea.WIDTH - size - width : TypeArea.LEFT + size;
@@ -145,15 +145,6 @@ final class LetterLayout {
   private static String addressee(String addressee) {
     String name = addressee.strip().replaceAll("[:：]+$", "");
     return name + "：";
-  }
-
-  private List<Glyph> glyphs(String text, Style style) {
-    List<Glyph> glyphs = new ArrayList<>();
-    text.codePoints().forEach(codePoint -> {
-      DrawingFont font = fonts.resolve(style.face, codePoint);
-      glyphs.add(new Glyph(codePoint, style, font, LetterFonts.advance(font, codePoint, style.size)));
-    });
-    return glyphs;
   }
 
   private static boolean present(String value) {

@@ -3,14 +3,10 @@ package org.proposalhandling.disclosure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.StreamProvider;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +63,7 @@ class DisclosureTest {
     assertThat(mail.sendDueMail()).isZero();
 
     MimeMessage toProposer = mail.to("zhangsan@demo.local", "第DQ1号").get(0);
-    Attachment letter = pdfAttachment(toProposer);
+    MailCatcher.Pdf letter = pdfAttachment(toProposer);
     assertThat(letter.name()).isEqualTo("答复函" + number + ".pdf");
     assertThat(Http.pdfText(letter.content())).contains(number, date, "答复正文DQ1", "此件主动公开");
     // Built without Jakarta Mail's class-path scan per MIME part (mail.MimeParts): the dispatcher named the provider.
@@ -215,23 +211,10 @@ class DisclosureTest {
     return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
   }
 
-  record Attachment(String name, byte[] content) {
-  }
-
-  private static Attachment pdfAttachment(Part message) throws Exception {
-    List<Attachment> found = new ArrayList<>();
-    collect(message, found);
-    assertThat(found).hasSize(1);
-    return found.get(0);
-  }
-
-  private static void collect(Part part, List<Attachment> found) throws Exception {
-    if (part.isMimeType("application/pdf")) {
-      found.add(new Attachment(MimeUtility.decodeText(part.getFileName()), part.getInputStream().readAllBytes()));
-    } else if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        collect(multipart.getBodyPart(i), found);
-      }
-    }
+  /** The mail's reply letter; the 征询意见表 goes beside it to the proposer. */
+  private static MailCatcher.Pdf pdfAttachment(MimeMessage message) {
+    List<MailCatcher.Pdf> letters = MailCatcher.pdfs(message).stream().filter(pdf -> pdf.name().startsWith("答复函")).toList();
+    assertThat(letters).hasSize(1);
+    return letters.get(0);
   }
 }

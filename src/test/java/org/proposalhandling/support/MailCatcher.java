@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +39,31 @@ public class MailCatcher {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /** A PDF a mail carries, by its decoded file name. */
+  public record Pdf(String name, byte[] content) {
+  }
+
+  /** The PDFs a mail carries, in their order. */
+  public static List<Pdf> pdfs(Part message) {
+    List<Pdf> found = new ArrayList<>();
+    collectPdfs(message, found);
+    return found;
+  }
+
+  private static void collectPdfs(Part part, List<Pdf> found) {
+    try {
+      if (part.isMimeType("application/pdf")) {
+        found.add(new Pdf(MimeUtility.decodeText(part.getFileName()), part.getInputStream().readAllBytes()));
+      } else if (part.getContent() instanceof Multipart multipart) {
+        for (int i = 0; i < multipart.getCount(); i++) {
+          collectPdfs(multipart.getBodyPart(i), found);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static String text(MimeMessage message) {

@@ -9,6 +9,7 @@ import org.proposalhandling.directory.People.Person;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.ReplyLetterAttachments;
+import org.proposalhandling.feedback.FeedbackFormSheets;
 import org.proposalhandling.feedback.FeedbackMail;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 送达答复: the signed and numbered reply goes to the proposer, with the link to the feedback form that
- * follows, and its copies (抄送) to the assigning office and the co-handling units. Runs as its own job
- * (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
+ * follows and the form on paper (征询意见表, {@link FeedbackFormSheets}), and its copies (抄送) to the assigning
+ * office and the co-handling units. Runs as its own job (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
  * after this step commits, and the item is 已答复 only once the proposer's has left ({@link DeliveryConfirmation}).
  */
 @Component("replyDelivery")
@@ -55,8 +56,10 @@ class ReplyDelivery implements JavaDelegate {
     // rendering per delivery: each mail renders the letter again when it is sent, from its reference.
     letters.render(item.id() + ":" + item.handlingRound());
     List<String> letter = List.of(ReplyLetterAttachments.reference(item.id(), item.handlingRound()));
-    feedbackMail.sendReply(item, reply, letter);
-    copy(item, reply, letter, item.assigningOfficeId(), Role.CLERK);
+    List<String> letterAndForm = List.of(letter.get(0), FeedbackFormSheets.reference(item.id(), item.handlingRound()));
+    feedbackMail.sendReply(item, reply, letterAndForm);
+    // A proposer without an e-mail address gets the reply on paper: the office posts it, the form with it.
+    copy(item, reply, item.proposerEmail() == null ? letterAndForm : letter, item.assigningOfficeId(), Role.CLERK);
     items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, unit, Role.HANDLER));
   }
 

@@ -1,0 +1,93 @@
+package org.proposalhandling.feedback;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.handling.Reply;
+import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.letter.PrintedForm;
+import org.proposalhandling.letter.PrintedForm.Section;
+import org.proposalhandling.letter.PrintedForms;
+import org.proposalhandling.mail.MailAttachments;
+import org.springframework.stereotype.Component;
+
+/**
+ * 征询意见表 on paper: the questions of the feedback task (总体评价, 办前沟通联系, 办理态度, 意见和建议), so that
+ * the office types a returned form into that task as it reads. It goes with every delivered reply, as the
+ * question 「以上答复您是否满意」 goes with the reply itself (seed 003) and the form with the reply (DOMAIN.md):
+ * attached to the proposer's reply mail, and to the office's copy when the proposer has no e-mail address and
+ * the office posts the reply.
+ */
+@Component
+public class FeedbackFormSheets implements MailAttachments {
+
+  private static final String KIND = "feedback-form";
+  private static final String RATINGS = "□好　　□较好　　□一般　　□差";
+  /** Lines left empty under 意见和建议 for the proposer's hand. */
+  private static final int WRITING_LINES = 8;
+
+  private final ItemRepository items;
+  private final ReplyRepository replies;
+  private final UnitDirectory units;
+  private final PrintedForms forms;
+
+  FeedbackFormSheets(ItemRepository items, ReplyRepository replies, UnitDirectory units, PrintedForms forms) {
+    this.items = items;
+    this.replies = replies;
+    this.units = units;
+    this.forms = forms;
+  }
+
+  /** The attachment reference of a round's form, for {@link org.proposalhandling.mail.Mail}. */
+  public static String reference(String itemId, int round) {
+    return MailAttachments.reference(KIND, itemId + ":" + round);
+  }
+
+  /** The file name a downloaded or attached form has. */
+  public static String fileName(Item item) {
+    return "征询意见表" + item.shortReference() + ".pdf";
+  }
+
+  /** The form of the item's current round as a PDF, once its reply is signed and numbered. */
+  public Optional<byte[]> pdf(Item item) {
+    return replies.find(item.id(), item.handlingRound())
+        .filter(reply -> reply.documentNumber() != null)
+        .map(reply -> forms.render(form(item, reply)));
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public Attachment render(String argument) {
+    int colon = argument.lastIndexOf(':');
+    Item item = items.get(argument.substring(0, colon));
+    Reply reply = replies.get(item.id(), Integer.parseInt(argument.substring(colon + 1)));
+    return new Attachment(fileName(item), "application/pdf", forms.render(form(item, reply)));
+  }
+
+  PrintedForm form(Item item, Reply reply) {
+    String office = units.nameOf(item.assigningOfficeId());
+    return new PrintedForm(item.kind().label() + "办理情况征询意见表", List.of(
+        new Section(null, List.of(
+            "编号：" + item.reference() + (reply.round() > 1 ? "（再次办理）" : ""),
+            "标题：" + item.title(),
+            "提出人：" + item.proposerWithCoSigners(),
+            "承办单位：" + units.nameOf(item.leadUnitId()),
+            "答复文号：" + reply.documentNumber() + "　　答复类别：" + reply.category())),
+        new Section("一、总体评价（请在所选项前的□内打√）", List.of("□满意　　□基本满意　　□不满意")),
+        new Section("二、办前沟通联系", List.of(RATINGS)),
+        new Section("三、办理态度", List.of(RATINGS)),
+        new Section("四、意见和建议（选择“不满意”时请写明理由，承办单位将据此再次办理）",
+            Collections.nCopies(WRITING_LINES, "")),
+        new Section(null, List.of(
+            "提出人（签名）：　　　　　　　　　　　　　　　年　　月　　日",
+            "",
+            "请填写后寄回或送交" + office + "，由其录入系统。"))));
+  }
+}
