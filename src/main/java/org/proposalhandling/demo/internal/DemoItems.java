@@ -52,8 +52,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * document numbers, issued by the numbering step after the unit's series is set to them), and the invented
  * items of the current session on dates relative to today. Between two steps time passes as in production:
  * the timers that fall due in between fire on their own due dates (reminders, red cards; a 督办 task that
- * opens is handled by the office that day). The clock is reset afterwards. An item already loaded is left
- * alone, and each item loads in one transaction: a failure leaves nothing half-loaded.
+ * opens is handled by the office that day, unless the item is to show one waiting). Some items show a state the
+ * office must recognise: an extension request waiting for its decision, a delivery that failed because the
+ * mail server was down when the reply left (its mail's retries used up). The clock is reset afterwards. An
+ * item already loaded is left alone, and each item loads in one transaction: a failure leaves nothing
+ * half-loaded.
  */
 @Component
 @Profile("demo")
