@@ -1,21 +1,21 @@
 package org.proposalhandling.directory;
 
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters each role opens with, in Chinese, created at start when missing and shared with the
- * role groups that need them. A filter only selects among the tasks a user may read.
+ * role groups that need them (DirectorySeeder grants them). A filter only selects among the tasks a user may read.
  */
 @Component
 class TaskFilters {
@@ -24,12 +24,10 @@ class TaskFilters {
 
   private final FilterService filterService;
   private final TaskService taskService;
-  private final Grants grants;
 
-  TaskFilters(FilterService filterService, TaskService taskService, Grants grants) {
+  TaskFilters(FilterService filterService, TaskService taskService) {
     this.filterService = filterService;
     this.taskService = taskService;
-    this.grants = grants;
   }
 
   private enum Definition {
@@ -53,13 +51,14 @@ class TaskFilters {
     }
   }
 
-  /** Makes the filters of this role exist and readable by the group. */
-  void share(String groupId, Role role) {
+  /** The ids of the filters each role opens with, each filter created when missing (looked up once). */
+  Map<Role, List<String>> filterIdsByRole() {
+    Map<Role, List<String>> ids = new EnumMap<>(Role.class);
     for (Definition definition : Definition.values()) {
-      if (definition.roles.contains(role)) {
-        grantRead(groupId, ensure(definition));
-      }
+      String id = ensure(definition);
+      definition.roles.forEach(role -> ids.computeIfAbsent(role, r -> new ArrayList<>()).add(id));
     }
+    return ids;
   }
 
   private String ensure(Definition definition) {
@@ -88,9 +87,5 @@ class TaskFilters {
 
   private TaskQuery unit() {
     return taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks();
-  }
-
-  private void grantRead(String groupId, String filterId) {
-    grants.grant(groupId, Resources.FILTER, filterId, READ);
   }
 }

@@ -29,7 +29,7 @@ public class MailOutbox {
 
   /** The process that sends each mail, its business key the mail's id. */
   public static final String PROCESS = "mail-dispatch";
-  static final String TOPIC = "mail-send";
+  public static final String TOPIC = "mail-send";
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
 
   enum Outcome { NONE_DUE, SENT, FAILED }

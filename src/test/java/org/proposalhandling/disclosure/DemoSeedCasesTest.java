@@ -94,7 +94,8 @@ class DemoSeedCasesTest {
     assertThat(open.stream().map(Task::getTaskDefinitionKey)).contains("Task_AcceptanceReview", "Task_Assignment",
         "Task_CoHandlingOpinion", "Task_ContactRecord", "Task_DraftReply", "Task_ReviewReply", "Task_SignOff", "Task_Feedback");
     LocalDate today = EngineClock.today();
-    for (String demoItem : jdbc.sql("select id from item where title like '【演示】%'").query(String.class).list()) {
+    // Except the two that the demo shows overdue on purpose (demo.internal.DemoStatesTest).
+    for (String demoItem : jdbc.sql("select id from item where title like '【演示】%' and item_number not in ('0109', '0110')").query(String.class).list()) {
       Item item = items.get(demoItem);
       assertThat(item.filedOn()).isAfter(today.minusMonths(3));
       if (item.replyDue() != null) {

@@ -12,18 +12,23 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.delivery.ReplyMails;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.handling.ReplyRepository;
@@ -47,8 +52,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * document numbers, issued by the numbering step after the unit's series is set to them), and the invented
  * items of the current session on dates relative to today. Between two steps time passes as in production:
  * the timers that fall due in between fire on their own due dates (reminders, red cards; a 督办 task that
- * opens is handled by the office that day). The clock is reset afterwards. An item already loaded is left
- * alone, and each item loads in one transaction: a failure leaves nothing half-loaded.
+ * opens is handled by the office that day, unless the item is to show one waiting). Some items show a state the
+ * office must recognise: an extension request waiting for its decision, a delivery that failed because the
+ * mail server was down when the reply left (its mail's retries used up). The clock is reset afterwards. An
+ * item already loaded is left alone, and each item loads in one transaction: a failure leaves nothing
+ * half-loaded.
  */
 @Component
 @Profile("demo")
@@ -70,7 +78,8 @@ class DemoItems implements ApplicationRunner {
                   LocalDate filedOn, String office, String leadUnit, List<String> coHandlingUnits, boolean keyItem,
                   boolean invented, String reply, String replyText, String category, String disclosure,
                   String handlerName, String handlerPhone, String documentNumber, Integer indexSerial,
-                  String contactSummary, Map<String, String> coHandlingOpinions, Map<String, String> dates, Stage stage) {
+                  String contactSummary, Map<String, String> coHandlingOpinions, Map<String, String> dates, Stage stage,
+                  String extensionReason, boolean awaitingSupervision, boolean deliveryFails) {
 
     /** The date of a step: an ISO date, or a negative number of days before today; a missing step keeps the last. */
     Optional<LocalDate> date(String step) {
@@ -105,10 +114,14 @@ class DemoItems implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final ReplyMails replyMails;
   private final MailOutbox outbox;
+  private final DeadlineRequests requests;
+  private final ExternalTaskService externalTasks;
+  private final GreenMail smtp;
 
   DemoItems(ItemRepository items, ReplyRepository replies, NumberSeries numbers, RuntimeService runtime,
             TaskService tasks, FormService forms, ManagementService management, IdentityService identity,
-            TransactionTemplate transaction, ReplyMails replyMails, MailOutbox outbox) {
+            TransactionTemplate transaction, ReplyMails replyMails, MailOutbox outbox, DeadlineRequests requests,
+            ExternalTaskService externalTasks, GreenMail smtp) {
     this.items = items;
     this.replies = replies;
     this.numbers = numbers;
@@ -120,6 +133,9 @@ class DemoItems implements ApplicationRunner {
     this.transaction = transaction;
     this.replyMails = replyMails;
     this.outbox = outbox;
+    this.requests = requests;
+    this.externalTasks = externalTasks;
+    this.smtp = smtp;
   }
 
   @Override
@@ -149,6 +165,15 @@ class DemoItems implements ApplicationRunner {
     }
 
     void load() {
+      walk();
+      if (seed.extensionReason() != null) {
+        requestExtension();
+      }
+      step("until");
+    }
+
+    /** The item's steps up to its stage. */
+    private void walk() {
       LocalDate registered = seed.date("registered").orElseGet(() -> LocalDate.now(EngineClock.ZONE));
       at(registered);
       String clerk = Role.CLERK.groupOf(seed.office());
@@ -206,11 +231,52 @@ class DemoItems implements ApplicationRunner {
       if (seed.indexSerial() != null) {
         numbers.setNext(NumberSeries.Series.INDEX, seed.leadUnit(), delivered.getYear(), seed.indexSerial());
       }
+      if (seed.deliveryFails()) {
+        failDelivery();
+        return;
+      }
       runDue(false);
       if (seed.stage() == Stage.CLOSED) {
         // Nobody sends the feedback form back: the reminder and the grace period run out on their own dates.
         advanceTo(delivered.plusYears(1), false);
       }
+    }
+
+    /** The lead unit's handler asks the office for a month more: the request waits for the office's decision. */
+    private void requestExtension() {
+      tick();
+      String handler = Role.HANDLER.groupOf(seed.leadUnit());
+      requests.requestExtension(authenticationOf(handler), id, seed.extensionReason(), items.get(id).replyDue().plusMonths(1));
+      runDue(false);
+    }
+
+    /**
+     * The reply leaves while the mail server is down: each retry of its mail fails when its wait has passed,
+     * until none is left and the item is 送达失败, as the outbox's own threads would leave it.
+     */
+    private void failDelivery() {
+      smtp.stop();
+      try {
+        runDue(false);
+        List<ExternalTask> retrying;
+        while (!(retrying = replyMailTasks().stream().filter(task -> task.getRetries() == null || task.getRetries() > 0).toList()).isEmpty()) {
+          for (ExternalTask task : retrying) {
+            if (task.getLockExpirationTime() != null && !task.getLockExpirationTime().toInstant().isBefore(clock)) {
+              clock = task.getLockExpirationTime().toInstant();
+            }
+            tick();
+            outbox.sendIfDue(task.getBusinessKey());
+          }
+        }
+      } finally {
+        smtp.start();
+      }
+    }
+
+    private List<ExternalTask> replyMailTasks() {
+      List<String> mails = replyMails.unsentReplies(id);
+      return externalTasks.createExternalTaskQuery().topicName(MailOutbox.TOPIC).list().stream()
+          .filter(task -> mails.contains(task.getBusinessKey())).toList();
     }
 
     /** Moves to the step's date, letting what falls due until then happen on its own date. */
@@ -291,8 +357,11 @@ class DemoItems implements ApplicationRunner {
       return replyMails.unsentReplies(id).stream().map(outbox::sendIfDue).toList().contains(true);
     }
 
-    /** A red card opened a 督办 task: the office phones the unit that day. */
+    /** A red card opened a 督办 task: the office phones the unit that day, unless the item shows one waiting. */
     private void superviseOpenCards() {
+      if (seed.awaitingSupervision()) {
+        return;
+      }
       for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_Supervise").list()) {
         tick();
         as(Role.CLERK.groupOf(seed.office()), () -> submit(task, Map.of(
@@ -344,14 +413,18 @@ class DemoItems implements ApplicationRunner {
 
   /** Acts as the first demo user of the group, so that the records name a real person. */
   private <T> T as(String groupId, Supplier<T> action) {
-    User user = identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 1).stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("No demo user in group " + groupId));
-    List<String> groups = identity.createGroupQuery().groupMember(user.getId()).list().stream().map(g -> g.getId()).toList();
-    identity.setAuthentication(user.getId(), groups);
+    identity.setAuthentication(authenticationOf(groupId));
     try {
       return action.get();
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  private Authentication authenticationOf(String groupId) {
+    User user = identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, 1).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("No demo user in group " + groupId));
+    List<String> groups = identity.createGroupQuery().groupMember(user.getId()).list().stream().map(g -> g.getId()).toList();
+    return new Authentication(user.getId(), groups);
   }
 }
