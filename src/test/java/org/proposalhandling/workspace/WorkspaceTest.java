@@ -169,11 +169,11 @@ class WorkspaceTest {
     WebSession clerk = session("jlgov-clerk");
     String all = clerk.get("/workspace/reminders").body();
     assertThat(rowsOf(all, civil)).containsExactly(
-        List.of("2024-12-30 09:00", civil, "省民政厅", "督办", "电话督促省民政厅，承诺一周内答复。", "沟通联系（2024-12-31 10:00）"),
-        List.of("2024-12-28 08:00", civil, "省民政厅", "红牌督办", "已超过答复期限 2024-12-27", "沟通联系（2024-12-31 10:00）"),
-        List.of("2024-12-13 08:30", civil, "省民政厅", "黄牌提醒", "答复期限 2024-12-27，剩余 10 个工作日", "沟通联系（2024-12-31 10:00）"));
+        List.of("2024-12-30 09:00", civil, "吉林省民政厅", "督办", "电话督促省民政厅，承诺一周内答复。", "沟通联系（2024-12-31 10:00）"),
+        List.of("2024-12-28 08:00", civil, "吉林省民政厅", "红牌督办", "已超过答复期限 2024-12-27", "沟通联系（2024-12-31 10:00）"),
+        List.of("2024-12-13 08:30", civil, "吉林省民政厅", "黄牌提醒", "答复期限 2024-12-27，剩余 10 个工作日", "沟通联系（2024-12-31 10:00）"));
     assertThat(rowsOf(all, finance)).containsExactly(
-        List.of("2024-12-13 08:30", finance, "省财政厅", "黄牌提醒", "答复期限 2024-12-27，剩余 10 个工作日", "尚无后续办理"));
+        List.of("2024-12-13 08:30", finance, "吉林省财政厅", "黄牌提醒", "答复期限 2024-12-27，剩余 10 个工作日", "尚无后续办理"));
 
     String civilOnly = clerk.get("/workspace/reminders?unit=jl-mz").body();
     assertThat(rowsOf(civilOnly, civil)).hasSize(3);

@@ -23,7 +23,7 @@ record ReminderFilter(String unit, ItemEventKind kind) {
   }
 
   /** The query string of this filter, for the export's link. */
-  String query() {
+  public String query() {
     UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
     if (unit != null) {
       uri.queryParam("unit", unit);

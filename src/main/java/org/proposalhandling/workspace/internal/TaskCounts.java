@@ -37,11 +37,11 @@ class TaskCounts {
   /** The rows with any task, the links of the two columns, and the consultation's row apart. */
   record Tasks(List<Row> rows, String mineLink, String unclaimedLink, Row consultation) {
 
-    boolean none() {
+    public boolean none() {
       return rows.isEmpty() && consultation.mine() + consultation.unclaimed() == 0;
     }
 
-    long count(String stage) {
+    public long count(String stage) {
       return rows.stream().filter(row -> row.stage().equals(stage)).mapToLong(row -> row.mine() + row.unclaimed()).sum();
     }
   }

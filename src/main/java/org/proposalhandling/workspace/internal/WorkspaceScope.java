@@ -28,11 +28,11 @@ record WorkspaceScope(String userId, Set<String> groupIds, Set<String> officeIds
         !directory.unitsOf(user, Role.OFFICIAL).isEmpty(), groups.contains(ADMINISTRATORS));
   }
 
-  boolean office() {
+  public boolean office() {
     return !officeIds.isEmpty();
   }
 
-  boolean readsItems() {
+  public boolean readsItems() {
     return !officeIds.isEmpty() || !unitIds.isEmpty();
   }
 }
