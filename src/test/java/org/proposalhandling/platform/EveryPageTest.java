@@ -39,7 +39,7 @@ class EveryPageTest {
 
   private static final List<String> USERS = List.of("admin", "jlgov-clerk", "jlmz-handler", "jlmz-head", "jlmz-official",
       "jlcz-handler", "jlwjw-handler", "jlyjj-handler", "czgov-clerk", "czmz-handler", "czmz-head", "czmz-official");
-  private static final List<String> START = List.of("/items", "/items?closed=true", "/items/export", "/statistics",
+  private static final List<String> START = List.of("/", "/workspace/reminders", "/workspace/reminders.xlsx", "/items", "/items?closed=true", "/items/export", "/statistics",
       "/statistics/data", "/statistics.xlsx", "/imports", "/imports/template.xlsx", "/consultations", "/consultations/new",
       "/public/replies", "/public/consultations", "/dev/mailbox", "/login",
       "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/", "/camunda/app/admin/default/",

@@ -73,7 +73,7 @@ class SecurityConfiguration {
             .requestMatchers(path(null, "/dev/**")).permitAll()
             .anyRequest().authenticated())
         .headers(PageHeaders::write)
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/items"))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/"))
         // Scripts and other clients may also send HTTP Basic to the pages (an export, a PDF): no session, no cookie.
         .httpBasic(basic -> basic.realmName("proposal-handling"))
         .logout(logout -> logout
