@@ -89,6 +89,7 @@ class HeaderBrowserTest {
     browser.visible(By.id("back")).click();
     browser.waitUntil(() -> !browser.driver().getCurrentUrl().contains("/camunda/app/admin/"));
 
+    browser.open(url("/items"));
     header().findElement(By.id("logout")).click();
     browser.waitUntil(() -> browser.driver().getCurrentUrl().endsWith("/login?logout"));
     browser.login("jlmz-handler", "demo");
