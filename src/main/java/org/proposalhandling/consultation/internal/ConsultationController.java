@@ -74,7 +74,6 @@ class ConsultationController {
   @GetMapping("/consultations")
   String list(Model model) {
     Authentication user = CurrentUser.get();
-    model.addAttribute("user", user.getUserId());
     model.addAttribute("consultations", consultations.involving(access.unitsOf(user)));
     model.addAttribute("units", units);
     model.addAttribute("mayStart", !draftingUnits(user).isEmpty());
@@ -84,7 +83,6 @@ class ConsultationController {
   @GetMapping("/consultations/new")
   String newForm(Model model) {
     Authentication user = CurrentUser.get();
-    model.addAttribute("user", user.getUserId());
     List<Unit> draftingUnits = draftingUnits(user);
     model.addAttribute("draftingUnits", draftingUnits);
     model.addAttribute("consultableUnits", consultableUnits(draftingUnits));
@@ -120,7 +118,6 @@ class ConsultationController {
               Model model, HttpServletResponse response) {
     Authentication user = CurrentUser.get();
     Optional<Consultation> found = consultations.find(id).filter(consultation -> access.reads(user, consultation));
-    model.addAttribute("user", user.getUserId());
     if (found.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_NOT_FOUND);
       return "consultations/not-found";

@@ -68,7 +68,6 @@ class LedgerController {
     model.addAttribute("kinds", ItemKind.values());
     model.addAttribute("stages", ItemStatus.values());
     model.addAttribute("satisfactions", Satisfaction.values());
-    model.addAttribute("user", CurrentUser.get().getUserId());
     // The assigning office imports and assigns in batches (批量导入, 批量交办 at /imports).
     model.addAttribute("office", !scope.officeIds().isEmpty());
     model.addAttribute("assignable", ASSIGNABLE);
@@ -133,7 +132,6 @@ class LedgerController {
     Authentication user = CurrentUser.get();
     return dossier.of(user, id).map(view -> {
       model.addAttribute("view", view);
-      model.addAttribute("user", user.getUserId());
       return "ledger/item";
     }).orElseGet(() -> notFound(response));
   }
