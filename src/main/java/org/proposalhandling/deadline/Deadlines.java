@@ -148,11 +148,11 @@ public class Deadlines {
 
   /** The end of a day in Beijing time (23:59:59), as the due date of a task. */
   public static Date endOf(LocalDate day) {
-    return day == null ? null : Date.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).minusSeconds(1).toInstant());
+    return day == null ? null : Date.from(day.plusDays(1).atStartOfDay(EngineClock.zone()).minusSeconds(1).toInstant());
   }
 
   /** The start of a day in Beijing time (00:00). */
   public static Date startOf(LocalDate day) {
-    return day == null ? null : Date.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
+    return day == null ? null : Date.from(day.atStartOfDay(EngineClock.zone()).toInstant());
   }
 }

@@ -78,7 +78,7 @@ class DemoItems implements ApplicationRunner {
       if (value == null) {
         return Optional.empty();
       }
-      return Optional.of(value.strip().matches("-?\\d+") ? LocalDate.now(EngineClock.ZONE).plusDays(Long.parseLong(value.strip()))
+      return Optional.of(value.strip().matches("-?\\d+") ? EngineClock.today().plusDays(Long.parseLong(value.strip()))
           : LocalDate.parse(value.strip()));
     }
 
@@ -149,7 +149,7 @@ class DemoItems implements ApplicationRunner {
     }
 
     void load() {
-      LocalDate registered = seed.date("registered").orElseGet(() -> LocalDate.now(EngineClock.ZONE));
+      LocalDate registered = seed.date("registered").orElseGet(() -> EngineClock.today());
       at(registered);
       String clerk = Role.CLERK.groupOf(seed.office());
       instance = as(clerk, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, intake(registered)));
@@ -242,7 +242,7 @@ class DemoItems implements ApplicationRunner {
      * each with the clock at its due date, then what is due that morning. The delivery may be held for later.
      */
     private void advanceTo(LocalDate day, boolean holdDelivery) {
-      Instant morning = day.atTime(WORKDAY_START).atZone(EngineClock.ZONE).toInstant();
+      Instant morning = day.atTime(WORKDAY_START).atZone(EngineClock.zone()).toInstant();
       runDue(morning, holdDelivery);
       if (clock.isBefore(morning)) {
         clock = morning;
@@ -331,7 +331,7 @@ class DemoItems implements ApplicationRunner {
     }
 
     private void at(LocalDate date) {
-      clock = date.atTime(WORKDAY_START).atZone(EngineClock.ZONE).toInstant();
+      clock = date.atTime(WORKDAY_START).atZone(EngineClock.zone()).toInstant();
       ClockUtil.setCurrentTime(Date.from(clock));
     }
 
