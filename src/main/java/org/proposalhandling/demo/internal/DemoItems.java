@@ -78,7 +78,8 @@ class DemoItems implements ApplicationRunner {
       if (value == null) {
         return Optional.empty();
       }
-      return Optional.of(value.strip().matches("-?\\d+") ? EngineClock.today().plusDays(Long.parseLong(value.strip()))
+      // The wall clock's today, not EngineClock's: the engine's clock is moved to each step's date while items load.
+      return Optional.of(value.strip().matches("-?\\d+") ? LocalDate.now(EngineClock.zone()).plusDays(Long.parseLong(value.strip()))
           : LocalDate.parse(value.strip()));
     }
 
@@ -149,7 +150,7 @@ class DemoItems implements ApplicationRunner {
     }
 
     void load() {
-      LocalDate registered = seed.date("registered").orElseGet(() -> EngineClock.today());
+      LocalDate registered = seed.date("registered").orElseGet(() -> LocalDate.now(EngineClock.zone()));
       at(registered);
       String clerk = Role.CLERK.groupOf(seed.office());
       instance = as(clerk, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, intake(registered)));
