@@ -1,7 +1,6 @@
 package org.proposalhandling.deadline;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +16,7 @@ import org.proposalhandling.workflow.SystemActions;
 import org.proposalhandling.workflow.TextLength;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
+import org.proposalhandling.workflow.OfficeClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +31,6 @@ public class DeadlineRequests {
 
   static final String EXTENSION_MESSAGE = "ExtensionRequested";
   static final String REASSIGNMENT_MESSAGE = "ReassignmentRequested";
-  static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
   /** The user may not make this request for this item: HTTP 403. */
   public static class NotAllowedException extends RuntimeException {
@@ -155,7 +154,7 @@ public class DeadlineRequests {
   }
 
   static String format(LocalDate date) {
-    return date == null ? "" : date.format(CHINESE_DATE);
+    return date == null ? "" : OfficeClock.DATE.format(date);
   }
 
 }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * ("${deadlines.replyDue(execution)}"), so Tasklist sorts and shows the same dates the item carries. A
  * deadline counted in months that falls on a day off moves to the next working day.
  *
- * <p>Dates handed to the engine are instants in Beijing time: a due date is the end of its day (23:59:59),
- * a reminder fires at the start of its day (00:00), and "overdue" starts at the first moment after the due
- * day.
+ * <p>Dates handed to the engine are instants in the office's zone (Beijing time by default): a due date is the
+ * end of its day (23:59:59), a reminder fires at the start of its day (00:00), and "overdue" starts at the first
+ * moment after the due day.
  */
 @Component("deadlines")
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -146,13 +146,13 @@ public class Deadlines {
     return items.get(execution.getProcessBusinessKey());
   }
 
-  /** The end of a day in Beijing time (23:59:59), as the due date of a task. */
+  /** The end of a day in the office's zone (23:59:59), as the due date of a task. */
   public static Date endOf(LocalDate day) {
-    return day == null ? null : Date.from(day.plusDays(1).atStartOfDay(EngineClock.ZONE).minusSeconds(1).toInstant());
+    return day == null ? null : Date.from(day.plusDays(1).atStartOfDay(EngineClock.zone()).minusSeconds(1).toInstant());
   }
 
-  /** The start of a day in Beijing time (00:00). */
+  /** The start of a day in the office's zone (00:00). */
   public static Date startOf(LocalDate day) {
-    return day == null ? null : Date.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
+    return day == null ? null : Date.from(day.atStartOfDay(EngineClock.zone()).toInstant());
   }
 }

@@ -1,7 +1,6 @@
 package org.proposalhandling.disclosure;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.proposalhandling.item.ItemKind;
 
 /**
@@ -16,19 +15,9 @@ public record Publication(String id, String itemId, int round, String unitId, St
                           String indexNumber, ItemKind kind, String title, String documentNumber, LocalDate writtenOn,
                           LocalDate publishedOn) {
 
-  private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年MM月dd日");
-
   /** 分类, as the government sites file these replies: the kind of item, under 议案 (seed 000). */
   public String classification() {
     return kind.label() + ";议案";
-  }
-
-  public String writtenOnText() {
-    return CHINESE_DATE.format(writtenOn);
-  }
-
-  public String publishedOnText() {
-    return CHINESE_DATE.format(publishedOn);
   }
 
   /**

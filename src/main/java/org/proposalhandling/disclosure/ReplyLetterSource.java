@@ -83,7 +83,7 @@ class ReplyLetterSource {
   }
 
   static LocalDate writtenOn(Reply reply) {
-    return LocalDate.ofInstant(reply.signedAt(), EngineClock.ZONE);
+    return LocalDate.ofInstant(reply.signedAt(), EngineClock.zone());
   }
 
   private ReplyLetter letterOf(Item item, Reply reply) {

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
+import java.util.Date;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.internal.MailProperties;
 import org.proposalhandling.workflow.EngineClock;
@@ -57,6 +58,8 @@ class MailDispatch {
       helper.setCc(mail.copyTo().split(","));
     }
     helper.setSubject(mail.subject());
+    // The mail's Date is the app's clock, as its sent_at is: JavaMail would take the JVM's wall clock.
+    message.setSentDate(Date.from(EngineClock.now()));
     // The stored bodies hold placeholders where the links' tokens go: the tokens exist only in the sent mail.
     helper.setText(links.render(mail.textBody()), links.render(mail.htmlBody()));
     // Attachments are rendered now from their stored references, never kept in the outbox.

@@ -37,7 +37,7 @@ public final class FormValues {
       return null;
     }
     if (value instanceof Date date) {
-      return LocalDate.ofInstant(date.toInstant(), EngineClock.ZONE).toString();
+      return LocalDate.ofInstant(date.toInstant(), EngineClock.zone()).toString();
     }
     String text = value.toString().strip();
     return text.isEmpty() ? null : text;

@@ -158,7 +158,7 @@ class HolidayCalendarHealthTest {
   }
 
   private Item assigned(String number, String at, String... coUnits) {
-    ClockUtil.setCurrentTime(java.util.Date.from(LocalDateTime.parse(at).atZone(EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(java.util.Date.from(LocalDateTime.parse(at).atZone(EngineClock.zone()).toInstant()));
     ProcessInstance instance = driver.register(number);
     driver.accept(instance);
     driver.complete(instance, "Task_Assignment", Map.of("leadUnit", "jl-mz",

@@ -73,8 +73,8 @@ class DemoSeedCasesTest {
     assertThat(publication.publishedOn()).isEqualTo(LocalDate.of(2023, 6, 26));
 
     String page = new Http(port).getText("/public/replies/" + publication.id(), null).body();
-    assertThat(page).contains("11220000013544496H/2023-02116", "党派团体提案;议案", "吉林省民政厅", "2023年06月14日",
-        "对省政协十三届一次会议第D13号党派团体提案的答复", "吉民议字〔2023〕10号", "2023年06月26日", "民建省委会：",
+    assertThat(page).contains("11220000013544496H/2023-02116", "党派团体提案;议案", "吉林省民政厅", "2023-06-14",
+        "对省政协十三届一次会议第D13号党派团体提案的答复", "吉民议字〔2023〕10号", "2023-06-26", "民建省委会：",
         "贵单位在省政协十三届一次会议上提出的");
   }
 
@@ -110,6 +110,6 @@ class DemoSeedCasesTest {
 
   private List<LocalDate> eventDates(String itemId) {
     return jdbc.sql("select occurred_at from item_event where item_id = ?").param(itemId).query((rs, row) ->
-        LocalDate.ofInstant(rs.getTimestamp("occurred_at").toInstant(), EngineClock.ZONE)).list();
+        LocalDate.ofInstant(rs.getTimestamp("occurred_at").toInstant(), EngineClock.zone())).list();
   }
 }

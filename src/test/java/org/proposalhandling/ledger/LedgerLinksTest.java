@@ -71,7 +71,7 @@ class LedgerLinksTest {
     String page = office.get("/items/" + d13.id()).body();
 
     assertThat(page).contains("href=\"/items/" + d13.id() + "/reply-1.pdf\"", "答复函（PDF）")
-        .contains("11220000013544496H/2023-02116", "2023年06月26日");
+        .contains("11220000013544496H/2023-02116", "2023-06-26");
     assertThat(office.getBytes("/items/" + d13.id() + "/reply-1.pdf").statusCode()).isEqualTo(200);
   }
 
@@ -90,7 +90,7 @@ class LedgerLinksTest {
   }
 
   private String assignedOn(String beijingTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.zone()).toInstant()));
     try {
       return new ItemDriver(engine, outbox).atDrafting("PV" + System.nanoTime(), "jl-mz").getBusinessKey();
     } finally {

@@ -186,7 +186,7 @@ class HungMailServerTest {
   }
 
   private static Date beijing(LocalDateTime localDateTime) {
-    return Date.from(localDateTime.atZone(EngineClock.ZONE).toInstant());
+    return Date.from(localDateTime.atZone(EngineClock.zone()).toInstant());
   }
 
   private static Duration max(Duration a, Duration b) {

@@ -308,7 +308,7 @@ class TwoNodesOnOneDatabaseTest {
   }
 
   private static Date beijing(LocalDateTime localDateTime) {
-    return Date.from(localDateTime.atZone(EngineClock.ZONE).toInstant());
+    return Date.from(localDateTime.atZone(EngineClock.zone()).toInstant());
   }
 
   private static String seconds(long since) {

@@ -133,6 +133,6 @@ final class StatisticsFixture {
   }
 
   static void at(String beijingTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.zone()).toInstant()));
   }
 }

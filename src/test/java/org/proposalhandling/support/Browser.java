@@ -28,6 +28,15 @@ public final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
 
   public Browser() {
+    this(Map.of());
+  }
+
+  /** A browser whose clock reads in this zone (TZ of chromedriver and so of Chromium), e.g. UTC. */
+  public static Browser inZone(String zone) {
+    return new Browser(Map.of("TZ", zone));
+  }
+
+  private Browser(Map<String, String> environment) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -35,7 +44,7 @@ public final class Browser implements AutoCloseable {
         "--window-size=1400,1000", "--user-data-dir=" + tempDir());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).withEnvironment(environment).build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }

@@ -207,7 +207,7 @@ class WorkspaceTest {
   }
 
   private static void at(String beijingTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.zone()).toInstant()));
   }
 
   private WebSession session(String user) {

@@ -96,7 +96,7 @@ class ExplanationDraft {
   }
 
   private static String date(Instant instant) {
-    return chinese(LocalDate.ofInstant(instant, EngineClock.ZONE));
+    return chinese(LocalDate.ofInstant(instant, EngineClock.zone()));
   }
 
   private static String chinese(LocalDate day) {

@@ -87,7 +87,8 @@ class DemoItems implements ApplicationRunner {
       if (value == null) {
         return Optional.empty();
       }
-      return Optional.of(value.strip().matches("-?\\d+") ? LocalDate.now(EngineClock.ZONE).plusDays(Long.parseLong(value.strip()))
+      // The wall clock's today, not EngineClock's: the engine's clock is moved to each step's date while items load.
+      return Optional.of(value.strip().matches("-?\\d+") ? LocalDate.now(EngineClock.zone()).plusDays(Long.parseLong(value.strip()))
           : LocalDate.parse(value.strip()));
     }
 
@@ -174,7 +175,7 @@ class DemoItems implements ApplicationRunner {
 
     /** The item's steps up to its stage. */
     private void walk() {
-      LocalDate registered = seed.date("registered").orElseGet(() -> LocalDate.now(EngineClock.ZONE));
+      LocalDate registered = seed.date("registered").orElseGet(() -> LocalDate.now(EngineClock.zone()));
       at(registered);
       String clerk = Role.CLERK.groupOf(seed.office());
       instance = as(clerk, () -> runtime.startProcessInstanceByKey(PROCESS_KEY, intake(registered)));
@@ -308,7 +309,7 @@ class DemoItems implements ApplicationRunner {
      * each with the clock at its due date, then what is due that morning. The delivery may be held for later.
      */
     private void advanceTo(LocalDate day, boolean holdDelivery) {
-      Instant morning = day.atTime(WORKDAY_START).atZone(EngineClock.ZONE).toInstant();
+      Instant morning = day.atTime(WORKDAY_START).atZone(EngineClock.zone()).toInstant();
       runDue(morning, holdDelivery);
       if (clock.isBefore(morning)) {
         clock = morning;
@@ -400,7 +401,7 @@ class DemoItems implements ApplicationRunner {
     }
 
     private void at(LocalDate date) {
-      clock = date.atTime(WORKDAY_START).atZone(EngineClock.ZONE).toInstant();
+      clock = date.atTime(WORKDAY_START).atZone(EngineClock.zone()).toInstant();
       ClockUtil.setCurrentTime(Date.from(clock));
     }
 

@@ -1,7 +1,6 @@
 package org.proposalhandling.ledger.internal;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,13 +36,11 @@ import org.springframework.stereotype.Service;
 @Service
 class ItemDossier {
 
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
-
   /** One line of the timeline: a step of the item's history, or a mail written about it. */
-  record Step(String when, String what, String who, String summary, int round, MailLog.Mail mail) {
+  record Step(Instant when, String what, String who, String summary, int round, MailLog.Mail mail) {
   }
 
-  record Opinion(String unit, int round, String text, String when) {
+  record Opinion(String unit, int round, String text, Instant when) {
   }
 
   /** What the page shows, already in the user's terms. */
@@ -52,11 +48,6 @@ class ItemDossier {
               List<Step> timeline, List<Opinion> opinions, List<Reply> replies, Map<Integer, Publication> publications,
               boolean replyDueProvisional, List<OpenTasks.OpenTask> tasks, boolean mayAskExtension,
               boolean mayAskReassignment, String deliveryFailure, boolean mayRedeliver) {
-
-    /** A moment as the page shows it, in Beijing time. */
-    public String at(Instant moment) {
-      return moment == null ? "" : MINUTE.format(moment);
-    }
   }
 
   private final LedgerQuery ledger;
@@ -134,14 +125,14 @@ class ItemDossier {
       String unit = entry.actorUnitId() == null ? null : directory.nameOf(entry.actorUnitId());
       String person = entry.actor() == null ? null : names.computeIfAbsent(entry.actor(), this::personName);
       String who = person == null && unit == null ? "系统" : unit == null ? person : person == null ? unit : unit + " " + person;
-      steps.add(new Step(MINUTE.format(entry.occurredAt()), entry.kind().label(), who, entry.summary(), entry.round(), null));
+      steps.add(new Step(entry.occurredAt(), entry.kind().label(), who, entry.summary(), entry.round(), null));
     }
     pending.forEach(mail -> steps.add(mailStep(mail)));
     return steps;
   }
 
   private static Step mailStep(MailLog.Mail mail) {
-    return new Step(MINUTE.format(mail.createdAt()), "邮件", mail.recipient(), mail.subject(), 0, mail);
+    return new Step(mail.createdAt(), "邮件", mail.recipient(), mail.subject(), 0, mail);
   }
 
   private String personName(String userId) {
@@ -157,7 +148,7 @@ class ItemDossier {
     return jdbc.sql("select unit_id, round, opinion, submitted_at from co_handling_opinion where item_id = ? order by submitted_at")
         .param(itemId)
         .query((rs, row) -> new Opinion(directory.nameOf(rs.getString("unit_id")), rs.getInt("round"),
-            rs.getString("opinion"), MINUTE.format(rs.getTimestamp("submitted_at").toInstant())))
+            rs.getString("opinion"), rs.getTimestamp("submitted_at").toInstant()))
         .list();
   }
 }

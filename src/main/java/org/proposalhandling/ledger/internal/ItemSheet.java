@@ -15,6 +15,7 @@ import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.letter.PrintedForm;
 import org.proposalhandling.letter.PrintedForm.Section;
 import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.OfficeClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemSheet {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final Set<String> SUPERVISION = labels(EnumSet.of(ItemEventKind.SUPERVISED, ItemEventKind.YELLOW_WARNING,
       ItemEventKind.RED_WARNING, ItemEventKind.CO_HANDLING_OVERDUE, ItemEventKind.FEEDBACK_REMINDED));
   private static final Set<String> EXTENSION = labels(EnumSet.of(ItemEventKind.EXTENSION_REQUESTED,
@@ -35,9 +35,11 @@ class ItemSheet {
   private static final Map<String, String> RATINGS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR", "差");
 
   private final JdbcClient jdbc;
+  private final OfficeClock clock;
 
-  ItemSheet(JdbcClient jdbc) {
+  ItemSheet(JdbcClient jdbc, OfficeClock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   PrintedForm of(ItemDossier.View view) {
@@ -66,15 +68,15 @@ class ItemSheet {
     for (Reply reply : view.replies()) {
       replies.add(prefix(reply.round()) + "发文字号：" + text(reply.documentNumber())
           + "　　答复类别：" + text(reply.category())
-          + "　　签发：" + (reply.signedAt() == null ? "" : DAY.withZone(EngineClock.ZONE).format(reply.signedAt()))
-          + "　　送达：" + (reply.deliveredAt() == null ? "" : DAY.withZone(EngineClock.ZONE).format(reply.deliveredAt()))
+          + "　　签发：" + clock.date(reply.signedAt())
+          + "　　送达：" + clock.date(reply.deliveredAt())
           + "　　承办人：" + text(reply.handlerName()));
       replies.add("答复正文：" + text(reply.body()).strip().replaceAll("\\s*\\R\\s*", " "));
     }
     sections.add(new Section("五、答复", replies.isEmpty() ? List.of("尚未答复") : replies));
     sections.add(new Section("六、反馈", joined(feedback(item.id(), view.replies()))));
     sections.add(new Section("七、督办与催办", List.of(steps(view, SUPERVISION).orElse("无"))));
-    sections.add(new Section(null, List.of("打印时间：" + ItemDossier.MINUTE.format(EngineClock.now()))));
+    sections.add(new Section(null, List.of("打印时间：" + clock.dateTime(EngineClock.now()))));
     return new PrintedForm(item.kind().label() + "办理单", sections);
   }
 

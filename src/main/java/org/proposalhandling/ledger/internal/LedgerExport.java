@@ -2,12 +2,14 @@ package org.proposalhandling.ledger.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.proposalhandling.workflow.OfficeClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,10 +51,14 @@ class LedgerExport {
     }
   }
 
+  private static String day(LocalDate date) {
+    return date == null ? null : OfficeClock.DATE.format(date);
+  }
+
   private static void write(Row sheetRow, LedgerRow row) {
     List<Object> values = java.util.Arrays.asList(row.number(), row.sessionName(), row.kind().label(), row.title(),
         row.proposer(), row.leadUnit(), String.join("、", row.coHandlingUnits()), row.stage(),
-        row.assignedOn() == null ? null : row.assignedOn().toString(), row.replyDue() == null ? null : row.replyDue().toString(),
+        day(row.assignedOn()), day(row.replyDue()),
         row.workingDaysLeft(), row.mark() == null ? null : row.mark().label() + "牌", row.keyItem() ? "是" : "否", row.round(),
         row.category(), row.satisfaction() == null ? null : row.satisfaction().label());
     for (int column = 0; column < values.size(); column++) {

@@ -222,7 +222,7 @@ class StatisticsQuery {
 
   /** The first moment of a day in Beijing, as the database holds instants (see ItemHistory). */
   private static Timestamp startOf(LocalDate day) {
-    return Timestamp.from(day.atStartOfDay(EngineClock.ZONE).toInstant());
+    return Timestamp.from(day.atStartOfDay(EngineClock.zone()).toInstant());
   }
 
   /** A conjunction of conditions with its named parameters. */

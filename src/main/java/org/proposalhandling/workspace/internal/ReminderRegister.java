@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.ItemEventKind;
-import org.proposalhandling.workflow.EngineClock;
+import org.proposalhandling.workflow.OfficeClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReminderRegister {
 
-  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
 
   /** Shown on the page; the export has them all. */
   static final int SHOWN = 200;
@@ -32,10 +31,12 @@ class ReminderRegister {
 
   private final JdbcClient jdbc;
   private final UnitDirectory directory;
+  private final OfficeClock clock;
 
-  ReminderRegister(JdbcClient jdbc, UnitDirectory directory) {
+  ReminderRegister(JdbcClient jdbc, UnitDirectory directory, OfficeClock clock) {
     this.jdbc = jdbc;
     this.directory = directory;
+    this.clock = clock;
   }
 
   List<Entry> page(WorkspaceScope scope, ReminderFilter filter) {
@@ -67,10 +68,10 @@ class ReminderRegister {
             + " order by e.occurred_at desc, e.id desc" + (limit == null ? "" : " limit " + limit))
         .params(params)
         .query((RowCallbackHandler) rs -> consumer.accept(new Entry(
-            MINUTE.format(rs.getTimestamp("occurred_at").toInstant()), rs.getString("id"), rs.getString("item_number"),
+            clock.dateTime(rs.getTimestamp("occurred_at").toInstant()), rs.getString("id"), rs.getString("item_number"),
             rs.getString("title"), directory.nameOf(rs.getString("lead_unit_id")),
             ItemEventKind.valueOf(rs.getString("kind")).label(), rs.getString("actor"), rs.getString("summary"),
             rs.getString("next_kind") == null ? "尚无后续办理" : ItemEventKind.valueOf(rs.getString("next_kind")).label()
-                + "（" + MINUTE.format(rs.getTimestamp("next_at").toInstant()) + "）")));
+                + "（" + clock.dateTime(rs.getTimestamp("next_at").toInstant()) + "）")));
   }
 }

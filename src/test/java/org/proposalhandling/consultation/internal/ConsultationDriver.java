@@ -81,6 +81,6 @@ class ConsultationDriver {
 
   /** Sets the engine's clock to a time in Beijing. */
   static void at(String beijingTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingTime).atZone(EngineClock.zone()).toInstant()));
   }
 }

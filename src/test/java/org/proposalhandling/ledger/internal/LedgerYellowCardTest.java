@@ -63,7 +63,7 @@ class LedgerYellowCardTest {
   }
 
   private LedgerRow.Mark markOn(LocalDate day, String number) {
-    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(org.proposalhandling.workflow.EngineClock.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(org.proposalhandling.workflow.EngineClock.zone()).toInstant()));
     LedgerQuery.Page page = ledger.page(new LedgerScope(Set.of("jl-gov"), Set.of()), LedgerFilter.from(Map.of("q", number)));
     assertThat(page.rows()).hasSize(1);
     return page.rows().get(0).mark();
