@@ -1,6 +1,5 @@
 package org.proposalhandling.ledger.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

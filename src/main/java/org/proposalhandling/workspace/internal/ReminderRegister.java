@@ -1,6 +1,5 @@
 package org.proposalhandling.workspace.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
