@@ -203,6 +203,18 @@ class TasklistWordsBrowserTest {
     browser.waitForText(By.cssSelector(".page-notifications"), "操作未能完成");
     assertThat(text(".page-notifications")).doesNotContain("Cannot construct", "org.camunda");
 
+    // The task's tabs: no 历史 (it listed this one task's operations, 暂无历史记录 for a long-running item), and the
+    // whole process fitted to the diagram's panel, neither cut off nor a stamp in its corner.
+    assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='历史']")).stream()
+        .filter(WebElement::isDisplayed).count()).isZero();
+    browser.visible(By.xpath("//a[normalize-space(.)='流程图']")).click();
+    browser.visible(By.cssSelector(".diagram-pane svg .viewport"));
+    browser.waitUntil(() -> Boolean.TRUE.equals(script("const pane = document.querySelector('.diagram-pane');"
+        + " const p = pane.getBoundingClientRect(), d = pane.querySelector('svg .viewport').getBoundingClientRect();"
+        + " return p.height >= 360 && d.left >= p.left - 2 && d.right <= p.right + 2 && d.top >= p.top - 2"
+        + " && d.bottom <= p.bottom + 2 && (d.width >= 0.8 * p.width || d.height >= 0.8 * p.height);")));
+    browser.screenshot("tasklist-diagram-fitted");
+
     // The way back to the app from Tasklist's header.
     assertThat(browser.visible(By.cssSelector("li.back-to-workspace a")).getText()).isEqualTo("返回工作台");
     assertThat(browser.visible(By.cssSelector("li.back-to-workspace a")).getAttribute("href"))
