@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxExtensionMonths months from assignment that an extension (延期) never goes past
  * @param feedbackWorkingDays working days from delivery within which the deputy gives feedback; then one reminder
  * @param feedbackGraceWorkingDays working days after the reminder before the item closes as 未反馈
+ * @param officeWorkingDays working days from registration within which the assigning office reviews (立案审查) and
+ *     assigns (交办) an item, the due date of both tasks; the same for every kind
  * @param kinds any of these per kind of item (DEPUTY_SUGGESTION, MEMBER_PROPOSAL, PARTY_GROUP_PROPOSAL,
  *     COMMITTEE_PROPOSAL), e.g. {@code kinds.MEMBER_PROPOSAL.co-handling-months: 2}; what a kind leaves out
  *     keeps the value above
@@ -27,7 +29,7 @@ record DeadlineProperties(@DefaultValue("3") int replyMonths, @DefaultValue("1")
                           @DefaultValue("1") int rehandlingMonths, @DefaultValue("5") int reassignmentWorkingDays,
                           @DefaultValue("10") int yellowWarningWorkingDays, @DefaultValue("6") int maxExtensionMonths,
                           @DefaultValue("20") int feedbackWorkingDays, @DefaultValue("5") int feedbackGraceWorkingDays,
-                          Map<ItemKind, KindOverrides> kinds) {
+                          @DefaultValue("5") int officeWorkingDays, Map<ItemKind, KindOverrides> kinds) {
 
   DeadlineProperties {
     kinds = kinds == null ? Map.of() : Map.copyOf(kinds);

@@ -97,6 +97,15 @@ public class Deadlines {
 
   // --- for the process ---------------------------------------------------------------------------------
 
+  /**
+   * The due date of the assigning office's 立案审查 and 交办: working days from the day the item was registered, so
+   * that no task of the item sits undated in Tasklist.
+   */
+  public Date officeDue(DelegateExecution execution) {
+    LocalDate registeredOn = item(execution).createdAt().atZone(EngineClock.ZONE).toLocalDate();
+    return endOf(calendar.addWorkingDays(registeredOn, properties.officeWorkingDays()));
+  }
+
   /** The due date of the lead unit's tasks: the end of the day the reply is due. */
   public Date replyDue(DelegateExecution execution) {
     return endOf(item(execution).replyDue());

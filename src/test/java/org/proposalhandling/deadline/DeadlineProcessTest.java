@@ -90,6 +90,22 @@ class DeadlineProcessTest {
     ClockUtil.reset();
   }
 
+  // --- the office's own deadline ------------------------------------------------------------------------------
+
+  @Test
+  void theOfficesReviewAndAssignmentAreDueFiveWorkingDaysAfterRegistration() {
+    // Registered Thu 2024-09-26: 9-27 (1), Sun 9-29 a 调休 working day (2), 9-30 (3), 10-1 to 10-7 国庆节,
+    // 10-8 (4), 10-9 (5).
+    at("2024-09-26T10:00");
+    ProcessInstance instance = driver.register(ItemDriver.intake("DLO1"));
+    assertThat(driver.task(instance, "Task_AcceptanceReview").getDueDate()).isEqualTo(beijing("2024-10-09T23:59:59"));
+
+    at("2024-10-08T09:00");
+    driver.accept(instance);
+    assertThat(driver.task(instance, "Task_Assignment").getDueDate()).as("counted from registration, not from acceptance")
+        .isEqualTo(beijing("2024-10-09T23:59:59"));
+  }
+
   // --- yellow and red ---------------------------------------------------------------------------------------
 
   @Test

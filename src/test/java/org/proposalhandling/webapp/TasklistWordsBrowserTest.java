@@ -156,16 +156,76 @@ class TasklistWordsBrowserTest {
     browser.choose("联系方式", "电话");
     browser.type("沟通内容", "电话联系提出人，听取意见。");
     browser.screenshot("tasklist-contact-record-filled");
-    // the clerk closes the earlier error toast, which lies over the button
-    browser.driver().findElements(By.cssSelector(".page-notifications .alert .close")).stream()
-        .filter(WebElement::isDisplayed).forEach(WebElement::click);
-    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger")).isEmpty());
+    // The earlier error message is still open and leaves 办理完成 free (a covered button refuses the click).
+    assertThat(browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger"))).isNotEmpty();
     complete();
 
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
     // The typed day, kept in the item's contact record (the form's values stay out of the engine's history).
     assertThat(jdbc.sql("select contacted_on from contact_record where item_id = ?").param(instance.getBusinessKey())
         .query(java.time.LocalDate.class).single()).isEqualTo("2026-11-20");
+  }
+
+  @Test
+  void anUnclaimedTaskSaysToClaimOffersNoControlItsUserMayNotUseAndLeadsBackToTheApp() {
+    ItemDriver items = new ItemDriver(engine, outbox);
+    ProcessInstance instance = atContactRecord(items, "测试会议" + System.nanoTime(), "0046");
+    String taskId = items.task(instance, "Task_ContactRecord").getId();
+
+    openLoginPage();
+    browser.login("jlmz-handler", "demo");
+    browser.waitForText(By.cssSelector("body"), "本单位待办");
+    browser.open(tasklist("#/?task=" + taskId));
+    browser.visible(FORM);
+
+    // Unclaimed: the grey form says why, until the task is claimed.
+    browser.waitForText(By.cssSelector(".proposal-claim-hint"), "请先点击“签收”再办理");
+    // A candidate (TASK_WORK) may not change due or follow-up dates or groups: no control offers it.
+    browser.visible(By.cssSelector("[cam-tasklist-task-meta] .groups"));
+    assertThat(displayed("[cam-tasklist-task-meta] .due-date, [cam-tasklist-task-meta] .followup-date,"
+        + " [cam-tasklist-task-meta] .reset-due-date, [cam-tasklist-task-meta] .reset-follow-up-date")).isZero();
+    assertThat(browser.visible(By.cssSelector("[cam-tasklist-task-meta]")).getText())
+        .doesNotContain("设置到期日", "重置到期日", "设置跟进日期", "添加组");
+    // Cards: the item's title and the due day with a mark, never a relative due or follow-up date.
+    browser.waitUntil(() -> text(".tasks-list .proposal-due").contains("期限"));
+    assertThat(browser.visible(By.cssSelector(".tasks-list")).getText())
+        .contains(items.task(instance, "Task_ContactRecord").getDescription())
+        .doesNotContainPattern("(到期|跟进|🔔)\\s*\\S*\\s*\\d*\\s*(天|个月|小时|分钟|年)(前|后)");
+    browser.screenshot("tasklist-unclaimed-hint");
+
+    browser.visible(By.cssSelector("button.claim")).click();
+    browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
+    assertThat(displayed(".proposal-claim-hint")).isZero();
+
+    // An engine error in Java's English reaches the clerk in Chinese, as the refused 重置到期日 answered.
+    script("angular.element(document.body).injector().get('Notifications').addError({status: '失败', message:"
+        + " 'Cannot construct instance of `org.camunda.bpm.engine.form.CamundaFormRef` (no Creators)'});");
+    browser.waitForText(By.cssSelector(".page-notifications"), "操作未能完成");
+    assertThat(text(".page-notifications")).doesNotContain("Cannot construct", "org.camunda");
+
+    // The task's tabs: no 历史 (it listed this one task's operations, 暂无历史记录 for a long-running item), and the
+    // whole process fitted to the diagram's panel, neither cut off nor a stamp in its corner.
+    assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='历史']")).stream()
+        .filter(WebElement::isDisplayed).count()).isZero();
+    browser.visible(By.xpath("//a[normalize-space(.)='流程图']")).click();
+    browser.visible(By.cssSelector(".diagram-pane svg .viewport"));
+    browser.waitUntil(() -> Boolean.TRUE.equals(script("const pane = document.querySelector('.diagram-pane');"
+        + " const p = pane.getBoundingClientRect(), d = pane.querySelector('svg .viewport').getBoundingClientRect();"
+        + " return p.height >= 360 && d.left >= p.left - 2 && d.right <= p.right + 2 && d.top >= p.top - 2"
+        + " && d.bottom <= p.bottom + 2 && (d.width >= 0.8 * p.width || d.height >= 0.8 * p.height);")));
+    browser.screenshot("tasklist-diagram-fitted");
+
+    // The way back to the app from Tasklist's header.
+    assertThat(browser.visible(By.cssSelector("li.back-to-workspace a")).getText()).isEqualTo("返回工作台");
+    assertThat(browser.visible(By.cssSelector("li.back-to-workspace a")).getAttribute("href"))
+        .isEqualTo("http://localhost:" + port + "/");
+    browser.screenshot("tasklist-way-back");
+    browser.visible(By.cssSelector("li.back-to-ledger a")).click();
+    browser.waitUntil(() -> browser.driver().getCurrentUrl().equals("http://localhost:" + port + "/items"));
+  }
+
+  private long displayed(String css) {
+    return browser.driver().findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).count();
   }
 
   private ProcessInstance atContactRecord(ItemDriver items, String session, String number) {

@@ -46,7 +46,11 @@ export default {
     'scripts/task-search',
     'scripts/registration',
     'scripts/task-card',
-    'scripts/ledger-link'
+    'scripts/back-to-app',
+    'scripts/claim-hint',
+    'scripts/task-rights',
+    'scripts/engine-words',
+    'scripts/task-tabs'
   ],
   // requireJsConfig: {
   //   // AngularJS module names

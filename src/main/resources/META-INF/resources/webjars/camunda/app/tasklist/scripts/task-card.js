@@ -1,7 +1,9 @@
 /*
- * A task card shows its due date as a day (期限 2026-12-31) and the working days left on the server's working-day
- * calendar (weekends, holidays, 调休), beside Camunda's relative "3 个月后". The raw priority is hidden by
- * user-styles.css: key items already read 【重点督办】 in their task names.
+ * A task card shows the item's title (the task's description; its name ends in the item's number), its due date
+ * as a day (期限 2026-12-31) with the working days left on the server's working-day calendar (weekends,
+ * holidays, 调休), and a mark: 红 once overdue, 黄 within the yellow warning's 10 working days (the process's
+ * default, DeadlineProperties). Camunda's relative "到期 1 个月后" and "🔔 1 个月后" are hidden by user-styles.css,
+ * and so is the raw priority: key items already read 【重点督办】 in their task names.
  */
 const WORKING_DAYS = `${document.querySelector('base').getAttribute('app-root')}/api/tasklistsupport/working-days?until=`;
 // Due dates are days in Beijing time (23:59:59 of the day); the browser may be set to any time zone.
@@ -31,12 +33,16 @@ function describe(left) {
   return left === 0 ? '今日到期' : `已超期 ${-left} 个工作日`;
 }
 
+const YELLOW_WORKING_DAYS = 10;
+
 const template = `
-<div class="proposal-due" ng-if="due.day" ng-class="{overdue: due.left < 0, soon: due.left >= 0 && due.left <= 10}">
-  <span class="glyphicon glyphicon-bell"></span>
+<div class="proposal-due" ng-if="due.day" ng-class="{overdue: due.left < 0, soon: due.left >= 0 && due.left <= ${YELLOW_WORKING_DAYS}}">
+  <span class="proposal-due-mark" ng-if="due.left < 0">红</span>
+  <span class="proposal-due-mark" ng-if="due.left >= 0 && due.left <= ${YELLOW_WORKING_DAYS}">黄</span>
   期限 <span class="proposal-due-day">{{ due.day }}</span>
   <span class="proposal-due-left" ng-if="due.text">（{{ due.text }}）</span>
-</div>`;
+</div>
+<div class="proposal-item-title" ng-if="task.description">{{ task.description }}</div>`;
 
 window.angular.module('cam.tasklist.custom').config(['ViewsProvider', (ViewsProvider) => {
   ViewsProvider.registerDefaultView('tasklist.card', {
@@ -52,7 +58,7 @@ window.angular.module('cam.tasklist.custom').config(['ViewsProvider', (ViewsProv
           const shown = $scope.due;
           workingDaysLeft(shown.day).then((left) => {
             $scope.$evalAsync(() => {
-              shown.left = left;
+              shown.left = left === null ? undefined : left;
               shown.text = describe(left);
             });
           });
