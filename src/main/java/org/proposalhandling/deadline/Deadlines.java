@@ -102,7 +102,7 @@ public class Deadlines {
    * that no task of the item sits undated in Tasklist.
    */
   public Date officeDue(DelegateExecution execution) {
-    LocalDate registeredOn = item(execution).createdAt().atZone(EngineClock.ZONE).toLocalDate();
+    LocalDate registeredOn = item(execution).createdAt().atZone(EngineClock.zone()).toLocalDate();
     return endOf(calendar.addWorkingDays(registeredOn, properties.officeWorkingDays()));
   }
 
