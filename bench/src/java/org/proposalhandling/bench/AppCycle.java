@@ -145,29 +145,41 @@ final class AppCycle implements Cycle {
   @Override
   public void feedback(Planned item, int round) {
     String token = link(item, FEEDBACK_LINK);
+    // The link lives while the feedback step is open: it opens once the reply's mail has gone out (the mail
+    // worker's send, then the delivery's confirmation job), as the proposer only then has the link.
+    awaitTask("admin", item, "Task_Feedback");
     boolean dissatisfied = item.dissatisfied() && round == 1;
     completion.time(() -> postLink("/links/feedback/" + token, Map.of("satisfaction", dissatisfied ? "UNSATISFIED" : "SATISFIED",
         "contactRating", "GOOD", "attitudeRating", "GOOD", "comments", dissatisfied ? item.feedbackComments() : "对答复满意。")));
   }
 
   private void complete(String user, Planned item, String taskKey, Map<String, Object> form) {
-    EngineRestClient client = clients.computeIfAbsent(user, id -> new EngineRestClient(node.port, id, PASSWORD));
-    String path = "/task?processInstanceBusinessKey=" + itemIds.get(item.number()) + "&taskDefinitionKey=" + taskKey;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    EngineRestClient.Response tasks;
-    while ((tasks = client.get(path)).body() == null || tasks.body().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(user + " sees no " + taskKey + " of " + item.number() + ": " + tasks.status());
-      }
-      Phases.sleep(100);
-    }
-    String taskId = tasks.body().get(0).path("id").asText();
+    EngineRestClient client = client(user);
+    String taskId = awaitTask(user, item, taskKey);
     EngineRestClient.Response done = completion.time(() -> client.post("/task/" + taskId + "/submit-form",
         EngineRestClient.variables(form)));
     if (done.status() != 204) {
       throw new IllegalStateException(user + " could not complete " + taskKey + " of " + item.number() + ": "
           + done.status() + " " + done.body());
     }
+  }
+
+  /** The id of the item's task of that kind as the user sees it, once it is there. */
+  private String awaitTask(String user, Planned item, String taskKey) {
+    String path = "/task?processInstanceBusinessKey=" + itemIds.get(item.number()) + "&taskDefinitionKey=" + taskKey;
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    EngineRestClient.Response tasks;
+    while ((tasks = client(user).get(path)).body() == null || tasks.body().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(user + " sees no " + taskKey + " of " + item.number() + ": " + tasks.status());
+      }
+      Phases.sleep(100);
+    }
+    return tasks.body().get(0).path("id").asText();
+  }
+
+  private EngineRestClient client(String user) {
+    return clients.computeIfAbsent(user, id -> new EngineRestClient(node.port, id, PASSWORD));
   }
 
   /**
