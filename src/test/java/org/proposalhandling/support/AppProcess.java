@@ -3,9 +3,12 @@ package org.proposalhandling.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,10 +137,24 @@ public final class AppProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    embeddedDatabase().ifPresent(server -> {
+    // Only a server no live app holds (its folder's lock free): an app refused on a taken folder leaves the
+    // folder's owner and its server alone.
+    embeddedDatabase().filter(server -> folderIsFree()).ifPresent(server -> {
       server.destroy();
       server.onExit().join();
     });
+  }
+
+  private boolean folderIsFree() {
+    Path lockFile = directory.resolve("data/mariadb.lock");
+    if (!Files.exists(lockFile)) {
+      return true;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+      return lock != null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** SIGKILL to the embedded MariaDB server the app started (or left running when it was killed): a crash of the database. */

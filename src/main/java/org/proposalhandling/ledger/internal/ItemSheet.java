@@ -92,12 +92,17 @@ class ItemSheet {
     Map<Integer, String> answers = jdbc.sql("select round, satisfaction, contact_rating, attitude_rating, comments from feedback where item_id = ?")
         .param(itemId)
         .query((rs, row) -> Map.entry(rs.getInt("round"), Satisfaction.valueOf(rs.getString("satisfaction")).label()
-            + "，办前沟通联系" + RATINGS.getOrDefault(rs.getString("contact_rating"), "未评")
-            + "，办理态度" + RATINGS.getOrDefault(rs.getString("attitude_rating"), "未评")
+            + "，办前沟通联系" + rating(rs.getString("contact_rating"))
+            + "，办理态度" + rating(rs.getString("attitude_rating"))
             + (rs.getString("comments") == null ? "" : "，意见：" + rs.getString("comments"))))
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     return replies.stream().filter(reply -> reply.deliveredAt() != null)
         .map(reply -> prefix(reply.round()) + answers.getOrDefault(reply.round(), "未反馈")).toList();
+  }
+
+  /** A rating's words; none (a 未反馈 recorded without ratings) reads 未评. */
+  private static String rating(String value) {
+    return value == null ? "未评" : RATINGS.getOrDefault(value, "未评");
   }
 
   /** The timeline's steps of these kinds as one paragraph, oldest first. */
