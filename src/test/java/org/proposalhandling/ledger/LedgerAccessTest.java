@@ -56,7 +56,8 @@ class LedgerAccessTest {
     assertThat(other.body()).doesNotContain(title, "关于民政厅专属事项");
     HttpResponse<String> guessed = finance.get("/items/00000000-0000-0000-0000-000000000000");
     assertThat(guessed.statusCode()).isEqualTo(404);
-    assertThat(guessed.body()).isEqualTo(other.body());
+    // The same page but for the header's logout form, whose CSRF token Spring Security masks anew per answer.
+    assertThat(withoutCsrf(guessed.body())).isEqualTo(withoutCsrf(other.body()));
     assertThat(finance.get("/items").body()).doesNotContain(title);
     assertThat(exportTitles(finance)).doesNotContain(title);
     assertThat(exportTitles(civilAffairs)).contains(title);
@@ -127,5 +128,9 @@ class LedgerAccessTest {
       }
     }
     return titles;
+  }
+
+  private static String withoutCsrf(String page) {
+    return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,8 +215,7 @@ class SignOffLinkTest {
       assertThat(driver.task(instance, "Task_SignOff")).isNotNull();
       assertThat(jdbc.sql("select count(*) from mail_message where subject_id = ? and sent_at is null")
           .param(instance.getBusinessKey()).query(Integer.class).single()).isEqualTo(1);
-      assertThat(engine.getExternalTaskService().createExternalTaskQuery().processDefinitionKey("mail-dispatch").list())
-          .anyMatch(task -> task.getErrorMessage() != null);
+      assertThat(mailTasksOf(instance)).anyMatch(task -> task.getErrorMessage() != null);
     } finally {
       smtp.start();
     }
@@ -228,8 +228,18 @@ class SignOffLinkTest {
     String storedId = jdbc.sql("select message_id from mail_message where subject_id = ? and purpose = 'sign-off'")
         .param(instance.getBusinessKey()).query(String.class).single();
     assertThat(received.get(0).getMessageID()).isEqualTo(storedId);
-    assertThat(engine.getExternalTaskService().createExternalTaskQuery().processDefinitionKey("mail-dispatch").list())
-        .noneMatch(task -> task.getErrorMessage() != null);
+    assertThat(mailTasksOf(instance)).noneMatch(task -> task.getErrorMessage() != null);
+  }
+
+  /** The mail tasks of the item's mails (the demo's failed delivery keeps a failed one of its own). */
+  private List<ExternalTask> mailTasksOf(ProcessInstance item) {
+    List<String> mails = jdbc.sql("select id from mail_message where subject_id = ?").param(item.getBusinessKey())
+        .query(String.class).list();
+    return mails.stream().flatMap(mail -> engine.getRuntimeService().createProcessInstanceQuery()
+            .processDefinitionKey("mail-dispatch").processInstanceBusinessKey(mail).list().stream())
+        .flatMap(dispatch -> engine.getExternalTaskService().createExternalTaskQuery()
+            .processInstanceId(dispatch.getId()).list().stream())
+        .toList();
   }
 
   @Test

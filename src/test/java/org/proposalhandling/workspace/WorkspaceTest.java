@@ -77,7 +77,7 @@ class WorkspaceTest {
       assertThat(login.headers().firstValue("Location").orElseThrow()).as(user).isEqualTo("http://localhost:" + port + "/");
       HttpResponse<String> home = session.get("/");
       assertThat(home.statusCode()).as(user).isEqualTo(200);
-      assertThat(home.body()).contains("<h1>工作台</h1>", "办件台账", "退出");
+      assertThat(home.body()).contains("<h1>工作台</h1>", "台账", "退出");
       Map<String, long[]> shown = stages(home.body());
       for (Map.Entry<String, List<String>> stage : TASKS_OF_STAGE.entrySet()) {
         long[] expected = {0, 0};
