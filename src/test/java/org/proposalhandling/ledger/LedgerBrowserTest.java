@@ -94,7 +94,7 @@ class LedgerBrowserTest {
     assertThat(browser.visible(By.cssSelector(".reply-body")).getText()).isEqualTo("答复正文");
     browser.screenshot("ledger-closed-item");
 
-    browser.visible(By.xpath("//header//a[normalize-space(.)='待办任务']")).click();
+    browser.visible(By.xpath("//header//a[normalize-space(.)='待办']")).click();
     browser.waitForText(By.cssSelector("body"), "全部在办");
     assertThat(browser.driver().findElements(By.cssSelector("input[name='password']"))).isEmpty();
   }
