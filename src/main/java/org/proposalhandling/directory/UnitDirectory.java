@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -109,6 +111,16 @@ public class UnitDirectory {
           .update();
     }
     byId = null;
+    // And again when the saving transaction ends: a page read meanwhile (the directory is seeded after the app
+    // has started to answer) cached the units as they were before the commit.
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          byId = null;
+        }
+      });
+    }
   }
 
   private Map<String, Unit> units() {
