@@ -83,6 +83,11 @@ public final class Browser implements AutoCloseable {
   /** Picks an option of the Camunda Form's select with this label (form-js draws its own drop-down). */
   public void choose(String label, String option) {
     visible(By.xpath(labelled(label) + "/following::*[contains(@class,'fjs-input-group')][1]")).click();
+    // A searchable select narrows its list to the option typed: a list of all the directory's units runs below the window.
+    WebElement active = driver.switchTo().activeElement();
+    if ("input".equals(active.getTagName())) {
+      active.sendKeys(option);
+    }
     visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")).click();
   }
 
