@@ -37,14 +37,14 @@ class EmbeddedDatabaseTest {
       two.awaitStarted(START);
       assertThat(serverPort(one)).isNotEqualTo(serverPort(two));
       String id = registeredItemId(one);
-      assertThat(new EngineRestClient(two.port(), "admin", "demo").get("/process-instance?businessKey=" + id).body())
+      assertThat(new EngineRestClient(two.port(), "admin", "demo").get("/history/process-instance?processInstanceBusinessKey=" + id).body())
           .as("the second app's database holds nothing of the first's").isEmpty();
 
       try (AppProcess intruder = AppProcess.startDemo(first)) {
         assertThat(intruder.awaitExit(START)).isNotZero();
         assertThat(intruder.output()).contains("数据目录 " + first.resolve("data").toAbsolutePath() + " 正被另一个应用进程使用");
       }
-      assertThat(new EngineRestClient(one.port(), "admin", "demo").get("/process-instance?businessKey=" + id).body())
+      assertThat(new EngineRestClient(one.port(), "admin", "demo").get("/history/process-instance?processInstanceBusinessKey=" + id).body())
           .as("the first app still serves its data").isNotEmpty();
     }
   }
@@ -59,7 +59,7 @@ class EmbeddedDatabaseTest {
   private static String registeredItemId(AppProcess app) {
     Instant end = Instant.now().plus(START);
     JsonNode instances;
-    while ((instances = new EngineRestClient(app.port(), "admin", "demo").get("/process-instance?maxResults=1").body()).isEmpty()) {
+    while ((instances = new EngineRestClient(app.port(), "admin", "demo").get("/process-instance?processDefinitionKey=proposal-handling&maxResults=1").body()).isEmpty()) {
       assertThat(Instant.now()).as("no demo item in the first app").isBefore(end);
       try {
         Thread.sleep(500);
