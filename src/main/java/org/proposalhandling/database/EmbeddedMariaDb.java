@@ -127,7 +127,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     ServerBinaries.unpackIfMissing(configuration, binaries);
     stopOrphan(data);
     if (!Files.isDirectory(data)) {
-      install(configuration, binaries, data);
+      try {
+        install(configuration, binaries, data);
+      } catch (IllegalStateException | ManagedProcessException e) {
+        // Once in a few dozen installs (two at once on a busy machine) mariadbd crashed while bootstrapping the sys
+        // schema's views; a second install into a new folder went through.
+        LOG.warn("内嵌 MariaDB 数据库安装失败，重试一次：{}", e.getMessage());
+        install(configuration, binaries, data);
+      }
     }
     String password = credentials(directory);
     Path initFile = temporary.resolve("init.sql");
