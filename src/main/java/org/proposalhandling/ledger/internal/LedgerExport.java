@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.proposalhandling.workflow.Spreadsheets;
 import org.proposalhandling.workflow.OfficeClock;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +31,7 @@ class LedgerExport {
   void write(LedgerScope scope, LedgerFilter filter, OutputStream out) throws IOException {
     SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
     try {
-      SXSSFSheet sheet = workbook.createSheet("办件台账");
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      Row header = sheet.createRow(0);
-      for (int column = 0; column < HEADERS.size(); column++) {
-        header.createCell(column).setCellValue(HEADERS.get(column));
-        header.getCell(column).setCellStyle(bold);
-      }
-      sheet.createFreezePane(0, 1);
+      SXSSFSheet sheet = Spreadsheets.sheetWithHeader(workbook, "办件台账", HEADERS);
       int[] next = {1};
       ledger.each(scope, filter, 500, rows -> rows.forEach(row -> write(sheet.createRow(next[0]++), row)));
       workbook.write(out);

@@ -3,11 +3,10 @@ package org.proposalhandling.workspace.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.proposalhandling.workflow.Spreadsheets;
 import org.springframework.stereotype.Component;
 
 /** The filtered register as an .xlsx sheet, streaming (SXSSF) like the ledger's export: a window of rows in memory. */
@@ -25,17 +24,7 @@ class ReminderExport {
 
   void write(WorkspaceScope scope, ReminderFilter filter, OutputStream out) throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
-      SXSSFSheet sheet = workbook.createSheet("催办督办登记");
-      CellStyle bold = workbook.createCellStyle();
-      Font font = workbook.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      Row header = sheet.createRow(0);
-      for (int column = 0; column < HEADERS.size(); column++) {
-        header.createCell(column).setCellValue(HEADERS.get(column));
-        header.getCell(column).setCellStyle(bold);
-      }
-      sheet.createFreezePane(0, 1);
+      SXSSFSheet sheet = Spreadsheets.sheetWithHeader(workbook, "催办督办登记", HEADERS);
       int[] next = {1};
       register.each(scope, filter, null, entry -> write(sheet.createRow(next[0]++), entry));
       workbook.write(out);
