@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -158,9 +159,17 @@ class TasklistWordsBrowserTest {
     browser.screenshot("tasklist-contact-record-filled");
     // The earlier error message is still open and leaves 办理完成 free (a covered button refuses the click).
     assertThat(browser.driver().findElements(By.cssSelector(".page-notifications .alert-danger"))).isNotEmpty();
+    // The form takes a value when its field's input settles: submitting before that would be refused as incomplete.
+    browser.waitUntil(() -> !text(".fjs-form").contains("为必填项"));
     complete();
 
-    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    try {
+      browser.waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    } catch (TimeoutException e) {
+      browser.screenshot("tasklist-contact-record-not-completed");
+      throw new AssertionError("The task stayed open. Notices: " + text(".page-notifications")
+          + " Form: " + text(".fjs-form"), e);
+    }
     // The typed day, kept in the item's contact record (the form's values stay out of the engine's history).
     assertThat(jdbc.sql("select contacted_on from contact_record where item_id = ?").param(instance.getBusinessKey())
         .query(java.time.LocalDate.class).single()).isEqualTo("2026-11-20");
