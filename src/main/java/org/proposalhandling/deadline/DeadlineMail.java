@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
@@ -51,7 +52,7 @@ class DeadlineMail {
           continue;
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("recipient", nameOf(user));
+        model.put("recipient", People.nameOf(user));
         model.put("reference", item.reference());
         model.put("item", item);
         model.put("keyItem", item.keyItem());
@@ -65,8 +66,4 @@ class DeadlineMail {
     return sent;
   }
 
-  private static String nameOf(User user) {
-    String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
-    return name.isBlank() ? user.getId() : name;
-  }
 }

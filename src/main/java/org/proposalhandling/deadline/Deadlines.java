@@ -90,6 +90,11 @@ public class Deadlines {
     return rules(kind).maxExtensionMonths();
   }
 
+  /** How many working days before its due day a task or reply shows yellow (the default's when the kind is null). */
+  public int yellowWarningWorkingDays(ItemKind kind) {
+    return rules(kind).yellowWarningWorkingDays();
+  }
+
   /** The day of the yellow warning: the configured number of working days before the reply is due. */
   public LocalDate yellowWarningOn(Item item) {
     return calendar.addWorkingDays(item.replyDue(), -rules(item.kind()).yellowWarningWorkingDays());

@@ -37,7 +37,7 @@ public class People {
   public List<Person> withEmailIn(String groupId) {
     return system.run(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()).stream()
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
-        .map(user -> new Person(user.getId(), nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()), user.getEmail()))
+        .map(user -> new Person(user.getId(), nameOf(user), user.getEmail()))
         .toList();
   }
 
@@ -48,6 +48,18 @@ public class People {
       String name = user == null ? "" : (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).strip();
       return name.isEmpty() ? Optional.<Contact>empty() : Optional.of(new Contact(name, identity.getUserInfo(userId, PHONE)));
     });
+  }
+
+  /** A user's name, family name first (刘敏); his login id when the directory has no name for him. */
+  public String nameOf(String userId) {
+    User user = system.run(() -> identity.createUserQuery().userId(userId).singleResult());
+    return user == null ? userId : nameOf(user);
+  }
+
+  /** The name of a user already read; his login id when he has none. */
+  public static String nameOf(User user) {
+    String name = (nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName())).strip();
+    return name.isEmpty() ? user.getId() : name;
   }
 
   private static String nullToEmpty(String text) {

@@ -37,17 +37,25 @@ class TaskFilters {
     DUE_SOON("即将到期", "7 天内到期的待办", EnumSet.allOf(Role.class)),
     OVERDUE("已超期", "已过答复期限的待办", EnumSet.allOf(Role.class)),
     SIGN_OFF("待签发", "等待负责人签发的答复", EnumSet.of(Role.OFFICIAL)),
-    ALL_OPEN("全部在办", "本机构交办的所有在办任务", EnumSet.of(Role.CLERK)),
+    // It lists and counts tasks (an item with co-handling units has several at once): named so, the count is
+    // read right; the items in progress are counted on the 工作台. Named 全部在办 before, renamed where it exists.
+    ALL_OPEN("全部在办任务", "本机构交办的所有在办任务（一件办件可同时有多项任务；在办办件数见工作台）", EnumSet.of(Role.CLERK), "全部在办"),
     SUPERVISION("待督办", "超期后需要督办的事项", EnumSet.of(Role.CLERK));
 
     final String title;
     final String description;
     final Set<Role> roles;
+    final String formerTitle;
 
     Definition(String title, String description, Set<Role> roles) {
+      this(title, description, roles, null);
+    }
+
+    Definition(String title, String description, Set<Role> roles, String formerTitle) {
       this.title = title;
       this.description = description;
       this.roles = roles;
+      this.formerTitle = formerTitle;
     }
   }
 
@@ -66,10 +74,21 @@ class TaskFilters {
     if (existing != null) {
       return existing.getId();
     }
+    Filter renamed = definition.formerTitle == null ? null
+        : filterService.createTaskFilterQuery().filterName(definition.formerTitle).singleResult();
+    if (renamed != null) {
+      renamed.setName(definition.title);
+      renamed.setProperties(properties(definition));
+      return filterService.saveFilter(renamed).getId();
+    }
     Filter filter = filterService.newTaskFilter(definition.title);
-    filter.setProperties(Map.of("priority", definition.ordinal(), "description", definition.description, "refresh", true));
+    filter.setProperties(properties(definition));
     filter.setQuery(query(definition).get());
     return filterService.saveFilter(filter).getId();
+  }
+
+  private static Map<String, Object> properties(Definition definition) {
+    return Map.of("priority", definition.ordinal(), "description", definition.description, "refresh", true);
   }
 
   private Supplier<TaskQuery> query(Definition definition) {

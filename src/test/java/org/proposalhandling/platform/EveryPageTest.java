@@ -48,7 +48,7 @@ class EveryPageTest {
       "/statistics/data", "/statistics.xlsx", "/imports", "/imports/template.xlsx", "/consultations", "/consultations/new",
       "/public/replies", "/public/consultations", "/dev/mailbox", "/login",
       "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
-      "/camunda/api/tasklistsupport/working-days?until=2026-12-31");
+      "/camunda/api/tasklistsupport/due?at=2026-12-31T15:59:59Z");
   /** The app's own links; not signing out, nor the mail links' pages (their tokens are single-use, tested apart). */
   private static final Pattern LINK = Pattern.compile("href=\"(/(?!logout|links/|camunda/|brand/|css/|js/|webjars/)[^\"#]*)\"");
   /** Pages of their own, without the app's header: the login form, the public pages, the webapps. */

@@ -42,16 +42,17 @@ class TasklistSupportControllerTest {
     ProcessInstance other = items.atDrafting("T" + System.nanoTime(), "jl-cz");
 
     WebSession anonymous = new WebSession(port);
-    assertThat(get(anonymous, "/working-days?until=2026-12-31").statusCode()).isEqualTo(401);
+    assertThat(get(anonymous, "/due?at=2026-12-31T15:59:59Z").statusCode()).isEqualTo(401);
     assertThat(get(anonymous, "/items/" + own.getBusinessKey()).statusCode()).isEqualTo(401);
 
     WebSession handler = loggedIn("jlmz-handler");
-    HttpResponse<String> today = get(handler, "/working-days?until=" + EngineClock.today());
+    HttpResponse<String> today = get(handler, "/due?at=" + EngineClock.today().atTime(23, 59, 59).atZone(EngineClock.zone()).toInstant());
     assertThat(today.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(today.body()).get("workingDaysLeft").asInt()).isZero();
-    HttpResponse<String> refused = get(handler, "/working-days?until=2026-13-45");
+    assertThat(JSON.readTree(today.body()).get("mark").asText()).isEqualTo("黄");
+    HttpResponse<String> refused = get(handler, "/due?at=2026-13-45");
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("日期格式应为 yyyy-MM-dd");
+    assertThat(refused.body()).contains("时间格式应为 ISO-8601");
 
     HttpResponse<String> item = get(handler, "/items/" + own.getBusinessKey());
     assertThat(item.statusCode()).isEqualTo(200);

@@ -160,8 +160,16 @@ class WorkspaceTest {
     at("2024-12-28T08:00");
     driver.executeJobs(civilItem);
     at("2024-12-30T09:00");
-    driver.complete(civilItem, "Task_Supervise", Map.of("supervisionMeans", "PHONE",
-        "supervisionNote", "电话督促省民政厅，承诺一周内答复。"));
+    // As the office's clerk, with his groups, so that the register names who supervised.
+    String supervise = driver.task(civilItem, "Task_Supervise").getId();
+    engine.getIdentityService().setAuthentication("jlgov-clerk", engine.getIdentityService().createGroupQuery()
+        .groupMember("jlgov-clerk").list().stream().map(Group::getId).toList());
+    try {
+      engine.getFormService().submitTaskForm(supervise, Map.of("supervisionMeans", "PHONE",
+          "supervisionNote", "电话督促省民政厅，承诺一周内答复。"));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     at("2024-12-31T10:00");
     driver.recordContact(civilItem);
     ClockUtil.reset();
@@ -189,6 +197,10 @@ class WorkspaceTest {
     assertThat(sheet.get(0)).containsExactly("时间", "编号", "标题", "主办单位", "类型", "经办人", "内容", "后续办理");
     assertThat(sheet).anySatisfy(row -> assertThat(row).contains(civil, "黄牌提醒", "沟通联系（2024-12-31 10:00）"));
     assertThat(sheet).allSatisfy(row -> assertThat(row).doesNotContain(finance, "督办", "红牌督办"));
+    // Who acted, by name (the login id is no one's name); a timer's reminder by the system.
+    List<List<String>> everything = sheet(clerk.getBytes("/workspace/reminders.xlsx?unit=jl-mz").body());
+    assertThat(everything).anySatisfy(row -> assertThat(row).contains(civil, "督办", "刘敏").doesNotContain("jlgov-clerk"));
+    assertThat(everything).anySatisfy(row -> assertThat(row).contains(civil, "黄牌提醒", "系统"));
 
     // Another office: neither the register nor its export holds these items, whatever unit it asks for.
     WebSession otherOffice = session("czgov-clerk");

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.delivery.Redelivery;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.Publication;
@@ -137,11 +138,7 @@ class ItemDossier {
 
   private String personName(String userId) {
     User user = system.run(() -> identity.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = (user.getLastName() == null ? "" : user.getLastName()) + (user.getFirstName() == null ? "" : user.getFirstName());
-    return name.isBlank() ? userId : name;
+    return user == null ? userId : People.nameOf(user);
   }
 
   private List<Opinion> opinions(String itemId) {

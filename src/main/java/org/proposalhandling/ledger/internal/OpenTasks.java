@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.workflow.SystemActions;
@@ -53,7 +54,7 @@ class OpenTasks {
   private String holder(Task task) {
     if (task.getAssignee() != null) {
       User user = identity.createUserQuery().userId(task.getAssignee()).singleResult();
-      return user == null ? task.getAssignee() : nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName());
+      return user == null ? task.getAssignee() : People.nameOf(user);
     }
     String groups = tasks.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -69,9 +70,5 @@ class OpenTasks {
       }
     }
     return directory.nameOf(groupId);
-  }
-
-  private static String nullToEmpty(String text) {
-    return text == null ? "" : text;
   }
 }

@@ -1,14 +1,19 @@
 package org.proposalhandling.tasklistsupport.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.item.Item;
+import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.http.HttpStatus;
@@ -21,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * <pre>
- * GET /camunda/api/tasklistsupport/working-days?until=2026-12-31  {"workingDaysLeft": 21}
+ * GET /camunda/api/tasklistsupport/due?at=2026-12-31T15:59:59Z[&amp;instance=…]  {"day": "2026-12-31", "workingDaysLeft": 21, "mark": ""}
  * GET /camunda/api/tasklistsupport/items/{businessKey}            {"number": "0044", "title": "...", ...}
  * </pre>
  * 401 without a webapp login; an item only to a user who may read its process instance (404 otherwise, so that
@@ -46,19 +51,29 @@ class TasklistSupportController {
     this.identity = identity;
   }
 
-  /** Working days from today (excluded) to {@code until} (included); negative once the day has passed. */
-  @GetMapping("/working-days")
-  ResponseEntity<Map<String, Object>> workingDays(@RequestParam String until) {
-    if (webappUser.current().isEmpty()) {
+  /**
+   * A task's due moment as the card shows it: its day in the office's zone, the working days left from today
+   * (negative once passed) and the mark, 红 once overdue, 黄 within the yellow warning's working days of the item's
+   * kind (the default's for a process instance the user may not read). The browser neither knows the office's zone
+   * nor its calendar.
+   */
+  @GetMapping("/due")
+  ResponseEntity<Map<String, Object>> due(@RequestParam String at, @RequestParam(required = false) String instance) {
+    var user = webappUser.current();
+    if (user.isEmpty()) {
       return notLoggedIn();
     }
     LocalDate day;
     try {
-      day = LocalDate.parse(until);
+      day = Instant.parse(at).atZone(EngineClock.zone()).toLocalDate();
     } catch (DateTimeParseException e) {
-      return ResponseEntity.badRequest().body(Map.of("message", "日期格式应为 yyyy-MM-dd：" + until));
+      return ResponseEntity.badRequest().body(Map.of("message", "时间格式应为 ISO-8601（如 2026-12-31T15:59:59Z）：" + at));
     }
-    return ResponseEntity.ok(Map.of("workingDaysLeft", deadlines.calendar().workingDaysBetween(EngineClock.today(), day)));
+    int left = deadlines.calendar().workingDaysBetween(EngineClock.today(), day);
+    ItemKind kind = instance == null ? null : readableBusinessKey(user.get(), instance)
+        .flatMap(items::find).map(Item::kind).orElse(null);
+    String mark = left < 0 ? "红" : left <= deadlines.yellowWarningWorkingDays(kind) ? "黄" : "";
+    return ResponseEntity.ok(Map.of("day", day.toString(), "workingDaysLeft", left, "mark", mark));
   }
 
   @GetMapping("/items/{businessKey}")
@@ -77,10 +92,20 @@ class TasklistSupportController {
 
   /** Asked of the engine as this user, so that the grants made per item decide (history: finished items too). */
   private boolean mayRead(UserAuthentication user, String businessKey) {
+    return asUser(user, () -> history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .processDefinitionKey("proposal-handling").count() > 0) && items.find(businessKey).isPresent();
+  }
+
+  private Optional<String> readableBusinessKey(UserAuthentication user, String processInstanceId) {
+    return asUser(user, () -> Optional.ofNullable(history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).processDefinitionKey("proposal-handling").singleResult())
+        .map(HistoricProcessInstance::getBusinessKey));
+  }
+
+  private <T> T asUser(UserAuthentication user, Supplier<T> query) {
     identity.setAuthentication(user.getName(), new ArrayList<>(user.getGroupIds()), new ArrayList<>(user.getTenantIds()));
     try {
-      return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-          .processDefinitionKey("proposal-handling").count() > 0 && items.find(businessKey).isPresent();
+      return query.get();
     } finally {
       identity.clearAuthentication();
     }

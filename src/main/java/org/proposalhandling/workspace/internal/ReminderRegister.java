@@ -1,10 +1,12 @@
 package org.proposalhandling.workspace.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.workflow.OfficeClock;
@@ -20,7 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReminderRegister {
 
-
   /** Shown on the page; the export has them all. */
   static final int SHOWN = 200;
 
@@ -30,11 +31,13 @@ class ReminderRegister {
 
   private final JdbcClient jdbc;
   private final UnitDirectory directory;
+  private final People people;
   private final OfficeClock clock;
 
-  ReminderRegister(JdbcClient jdbc, UnitDirectory directory, OfficeClock clock) {
+  ReminderRegister(JdbcClient jdbc, UnitDirectory directory, People people, OfficeClock clock) {
     this.jdbc = jdbc;
     this.directory = directory;
+    this.people = people;
     this.clock = clock;
   }
 
@@ -48,6 +51,7 @@ class ReminderRegister {
     if (!scope.office()) {
       return;
     }
+    Map<String, String> names = new HashMap<>();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("offices", List.copyOf(scope.officeIds()));
     params.put("kinds", filter.kind() == null ? ReminderFilter.KINDS.stream().map(Enum::name).toList() : List.of(filter.kind().name()));
@@ -69,7 +73,8 @@ class ReminderRegister {
         .query((RowCallbackHandler) rs -> consumer.accept(new Entry(
             clock.dateTime(rs.getTimestamp("occurred_at").toInstant()), rs.getString("id"), rs.getString("item_number"),
             rs.getString("title"), directory.nameOf(rs.getString("lead_unit_id")),
-            ItemEventKind.valueOf(rs.getString("kind")).label(), rs.getString("actor"), rs.getString("summary"),
+            ItemEventKind.valueOf(rs.getString("kind")).label(),
+            rs.getString("actor") == null ? "系统" : names.computeIfAbsent(rs.getString("actor"), people::nameOf), rs.getString("summary"),
             rs.getString("next_kind") == null ? "尚无后续办理" : ItemEventKind.valueOf(rs.getString("next_kind")).label()
                 + "（" + clock.dateTime(rs.getTimestamp("next_at").toInstant()) + "）")));
   }
