@@ -40,6 +40,12 @@ public class UnitDirectory {
     return units().values().stream().filter(unit -> unit.name().equals(name)).findFirst();
   }
 
+  /** The one unit of this office's jurisdiction that goes by this short name; none when two or none do. */
+  public Optional<Unit> findByShortName(String shortName, String officeId) {
+    List<Unit> named = jurisdictionOf(officeId).stream().filter(unit -> shortName.equals(unit.shortName())).toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
   public String nameOf(String id) {
     return id == null ? null : find(id).map(Unit::name).orElse(id);
   }
@@ -99,15 +105,18 @@ public class UnitDirectory {
 
   void save(Unit unit) {
     int updated = jdbc.sql("""
-            update unit set name = ?, document_prefix = ?, assigning_office = ?, office_id = ?, organisation_code = ?
+            update unit set name = ?, short_name = ?, document_prefix = ?, assigning_office = ?, office_id = ?,
+              organisation_code = ?
             where id = ?""")
-        .params(unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(), unit.organisationCode(), unit.id())
+        .params(unit.name(), unit.shortName(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(),
+            unit.organisationCode(), unit.id())
         .update();
     if (updated == 0) {
       jdbc.sql("""
-              insert into unit (id, name, document_prefix, assigning_office, office_id, organisation_code)
-              values (?, ?, ?, ?, ?, ?)""")
-          .params(unit.id(), unit.name(), unit.documentPrefix(), unit.assigningOffice(), unit.officeId(), unit.organisationCode())
+              insert into unit (id, name, short_name, document_prefix, assigning_office, office_id, organisation_code)
+              values (?, ?, ?, ?, ?, ?, ?)""")
+          .params(unit.id(), unit.name(), unit.shortName(), unit.documentPrefix(), unit.assigningOffice(),
+              unit.officeId(), unit.organisationCode())
           .update();
     }
     byId = null;
@@ -126,7 +135,7 @@ public class UnitDirectory {
   private Map<String, Unit> units() {
     Map<String, Unit> units = byId;
     if (units == null) {
-      units = jdbc.sql("select id, name, document_prefix, assigning_office, office_id, organisation_code from unit")
+      units = jdbc.sql("select id, name, short_name, document_prefix, assigning_office, office_id, organisation_code from unit")
           .query(Unit.class).list().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Unit::id, unit -> unit));
       byId = units;
     }

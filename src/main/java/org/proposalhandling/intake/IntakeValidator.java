@@ -87,15 +87,17 @@ public class IntakeValidator {
   }
 
   /**
-   * The id of the handling unit named (by its full name or its id) in a field with this label, if it is in
-   * the office's jurisdiction; else a refusal that names an example of a unit the office may assign to.
+   * The id of the handling unit named (by its full name, its id, or its short name where one unit of the office's
+   * jurisdiction has it) in a field with this label, if it is in the office's jurisdiction; else a refusal that names
+   * an example of a unit the office may assign to.
    */
   public String handlingUnitId(String nameOrId, String label, Unit office) {
     return units.findByName(nameOrId).or(() -> units.find(nameOrId))
+        .or(() -> units.findByShortName(nameOrId, office.id()))
         .filter(unit -> units.inJurisdiction(office.id(), unit.id()))
         .map(Unit::id)
         .orElseThrow(() -> new FormValidationException("「" + label + "」中的“" + nameOrId
-            + "”不是" + office.name() + "交办范围内的承办单位，请填写单位全称，例如：" + example(office) + "。"));
+            + "”不是" + office.name() + "交办范围内的承办单位，请填写单位全称或简称，例如：" + example(office) + "。"));
   }
 
   private String example(Unit office) {

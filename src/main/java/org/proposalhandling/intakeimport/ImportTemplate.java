@@ -60,9 +60,9 @@ class ImportTemplate {
           new String[] {"提出人联系电话", "选填。"},
           new String[] {"提出日期", "选填，如：2025-01-15、2025/1/15 或 2025年1月15日。"},
           new String[] {"是否同意公开答复", "必填，可填：同意、不同意。"},
-          new String[] {"建议主办单位", "选填，填单位全称，批量交办时据此交办。"},
+          new String[] {"建议主办单位", "选填，填单位全称或简称（见“可填的单位”括号内），批量交办时据此交办。"},
           new String[] {"建议会办单位", "选填，多个单位用顿号分隔。"},
-          new String[] {"可填的单位", units.jurisdictionOf(office.id()).stream().map(Unit::name).collect(Collectors.joining("、"))});
+          new String[] {"可填的单位", units.jurisdictionOf(office.id()).stream().map(Unit::label).collect(Collectors.joining("、"))});
       for (int i = 0; i < lines.size(); i++) {
         Row row = help.createRow(i);
         row.createCell(0).setCellValue(lines.get(i)[0]);

@@ -52,11 +52,13 @@ class IntakeImportTest {
   void aUtf8CsvRegistersEveryRowThroughTheStartFormsPath() {
     List<List<String>> rows = List.of(row(SESSION, prefix + "1", "关于完善城市公共交通的建议"),
         with(row(SESSION, prefix + "2", "关于发展冰雪旅游的建议"), ImportColumn.CO_UNITS, null),
-        with(with(row(SESSION, prefix + "3", "关于加强食品安全监管的建议"), ImportColumn.LEAD_UNIT, null), ImportColumn.CO_UNITS, null));
+        with(with(row(SESSION, prefix + "3", "关于加强食品安全监管的建议"), ImportColumn.LEAD_UNIT, null), ImportColumn.CO_UNITS, null),
+        // Units by the short names replies use.
+        with(with(row(SESSION, prefix + "4", "关于规范养老机构收费的建议"), ImportColumn.LEAD_UNIT, "省财政厅"), ImportColumn.CO_UNITS, "省卫健委"));
 
     JsonNode done = importAndWait("items.csv", csv(rows).getBytes(StandardCharsets.UTF_8));
 
-    assertThat(done.path("started").asInt()).isEqualTo(3);
+    assertThat(done.path("started").asInt()).isEqualTo(4);
     assertThat(done.path("failed").asInt()).isZero();
     Item item = items.findBySessionAndNumber(SESSION, prefix + "1").orElseThrow();
     assertThat(item.title()).isEqualTo("关于完善城市公共交通的建议");
@@ -68,6 +70,7 @@ class IntakeImportTest {
     assertThat(item.publicationConsent()).isTrue();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(item.id()).count()).isEqualTo(1);
     assertThat(items.findBySessionAndNumber(SESSION, prefix + "3").orElseThrow().proposedLeadUnitId()).isNull();
+    assertThat(items.findBySessionAndNumber(SESSION, prefix + "4").orElseThrow().proposedLeadUnitId()).isEqualTo("jl-cz");
   }
 
   @Test

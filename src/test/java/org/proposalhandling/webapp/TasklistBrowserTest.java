@@ -77,9 +77,9 @@ class TasklistBrowserTest {
     browser.waitForText(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"), "主办单位");
     browser.visible(By.cssSelector("button.claim")).click();
     browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
-    browser.choose("主办单位", "吉林省民政厅");
+    browser.choose("主办单位", "吉林省民政厅（省民政厅）");
     browser.type("会办单位", "财政");
-    browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='吉林省财政厅']")).click();
+    browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='吉林省财政厅（省财政厅）']")).click();
     browser.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
     browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
     browser.screenshot("tasklist-assignment");

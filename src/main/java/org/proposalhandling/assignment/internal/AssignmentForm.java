@@ -39,7 +39,7 @@ class AssignmentForm extends ItemFormListener {
   @Override
   protected void prepare(DelegateTask task, Item item) {
     List<Map<String, String>> options = units.jurisdictionOf(item.assigningOfficeId()).stream()
-        .map(unit -> Map.of("label", unit.name(), "value", unit.id())).toList();
+        .map(unit -> Map.of("label", unit.label(), "value", unit.id())).toList();
     task.setVariableLocal("unitOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
     task.setVariableLocal("coHandlingUnits", SpinValues.jsonValue("[]").create());
     show(task, Map.of(
