@@ -14,21 +14,26 @@ class PageErrors {
   @ExceptionHandler(Clerks.NotAllowedException.class)
   String notAllowed(Clerks.NotAllowedException e, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.FORBIDDEN.value());
-    model.addAttribute("message", e.getMessage());
-    return "imports/refused";
+    return refused(model, e.getMessage());
   }
 
   @ExceptionHandler(NoSuchElementException.class)
   String notFound(NoSuchElementException e, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.NOT_FOUND.value());
-    model.addAttribute("message", e.getMessage());
-    return "imports/refused";
+    return refused(model, e.getMessage());
   }
 
   @ExceptionHandler(ImportRejectedException.class)
   String rejected(ImportRejectedException e, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
-    model.addAttribute("message", String.join(" ", e.errors().stream().map(ImportError::message).toList()));
-    return "imports/refused";
+    return refused(model, String.join(" ", e.errors().stream().map(ImportError::message).toList()));
+  }
+
+  private static String refused(Model model, String message) {
+    model.addAttribute("heading", "无法处理");
+    model.addAttribute("message", message);
+    model.addAttribute("back", "/imports");
+    model.addAttribute("backLabel", "返回批量导入");
+    return "refused";
   }
 }

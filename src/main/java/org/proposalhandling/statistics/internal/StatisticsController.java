@@ -76,10 +76,10 @@ class StatisticsController {
   /** A refusal in Chinese with its status: a page for the page and the workbook, JSON for the data. */
   @ExceptionHandler(StatisticsRefusal.class)
   ModelAndView refused(StatisticsRefusal refusal, HttpServletRequest request) {
-    Map<String, String> model = Map.of("message", refusal.getMessage());
     ModelAndView answer = request.getRequestURI().endsWith("/statistics/data")
-        ? new ModelAndView(new MappingJackson2JsonView(json), model)
-        : new ModelAndView("statistics/refused", model);
+        ? new ModelAndView(new MappingJackson2JsonView(json), Map.of("message", refusal.getMessage()))
+        : new ModelAndView("refused", Map.of("heading", "无法统计", "message", refusal.getMessage(),
+            "back", "/statistics", "backLabel", "返回办理统计"));
     answer.setStatus(refusal.status());
     return answer;
   }
