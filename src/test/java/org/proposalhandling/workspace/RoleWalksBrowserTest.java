@@ -183,37 +183,22 @@ class RoleWalksBrowserTest {
   @Test
   @Order(5)
   void theOfficialSignsTheReplyFromTheMailsLink() {
-    items.executeJobs(item);
-    MailCatcher mail = new MailCatcher(smtp, outbox);
-    mail.sendDueMail();
-    String link = appLink(mail, "jlmz-official@demo.local", "/links/sign-off/");
-    browser.open(link);
-    browser.waitForText(By.cssSelector("body"), TITLE);
-    checks.check("official-sign-off-link");
-    guideShot("official-sign-off-link");
+    openMailedLink("jlmz-official@demo.local", "/links/sign-off/", "official-sign-off-link");
     browser.visible(By.xpath("//button[contains(., '确认同意签发')]")).click();
-    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(item.getId())
-        .taskDefinitionKey("Task_SignOff").count() == 0);
+    waitUntilDone("Task_SignOff");
     checks.check("official-signed");
   }
 
   @Test
   @Order(6)
   void theProposerAnswersFromTheReplysLink() {
-    items.executeJobs(item);
-    MailCatcher mail = new MailCatcher(smtp, outbox);
-    mail.sendDueMail();
-    browser.open(appLink(mail, "zhangsan@demo.local", "/links/feedback/"));
-    browser.waitForText(By.cssSelector("body"), TITLE);
-    checks.check("proposer-feedback-link");
-    guideShot("proposer-feedback");
+    openMailedLink("zhangsan@demo.local", "/links/feedback/", "proposer-feedback");
     browser.visible(By.cssSelector("input[name='satisfaction'][value='SATISFIED']")).click();
     browser.visible(By.cssSelector("input[name='contactRating'][value='GOOD']")).click();
     browser.visible(By.cssSelector("input[name='attitudeRating'][value='GOOD']")).click();
     browser.visible(By.id("comments")).sendKeys("答复具体，满意。");
     browser.visible(By.xpath("//button[normalize-space(.)='提交反馈']")).click();
-    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(item.getId())
-        .taskDefinitionKey("Task_Feedback").count() == 0);
+    waitUntilDone("Task_Feedback");
     checks.check("proposer-answered");
   }
 
@@ -303,12 +288,24 @@ class RoleWalksBrowserTest {
     checks.check("item-page");
   }
 
-  private String appLink(MailCatcher mail, String address, String kind) {
+  /** The item's mail to this address, sent once the item's jobs have run, and the page its link of this kind opens. */
+  private void openMailedLink(String address, String kind, String shot) {
+    items.executeJobs(item);
+    MailCatcher mail = new MailCatcher(smtp, outbox);
+    mail.sendDueMail();
     List<String> links = mail.to(address, "第" + NUMBER + "号").stream()
         .flatMap(message -> MailCatcher.links(MailCatcher.text(message)).stream()).filter(link -> link.contains(kind)).toList();
     assertThat(links).as("%s links in the mail to %s", kind, address).isNotEmpty();
     // The first link: the sign-off mail's 同意签发 comes before its 退回修改.
-    return links.get(0).replace("http://localhost:8080", "http://localhost:" + port);
+    browser.open(links.get(0).replace("http://localhost:8080", "http://localhost:" + port));
+    browser.waitForText(By.cssSelector("body"), TITLE);
+    checks.check(shot);
+    guideShot(shot);
+  }
+
+  private void waitUntilDone(String taskKey) {
+    browser.waitUntil(() -> engine.getTaskService().createTaskQuery().processInstanceId(item.getId())
+        .taskDefinitionKey(taskKey).count() == 0);
   }
 
   private String fetch(String href) {
