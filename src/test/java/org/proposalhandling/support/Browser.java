@@ -1,10 +1,14 @@
 package org.proposalhandling.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -14,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,21 +34,33 @@ public final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
 
   public Browser() {
-    this(Map.of());
+    this(Map.of(), false);
   }
 
   /** A browser whose clock reads in this zone (TZ of chromedriver and so of Chromium), e.g. UTC. */
   public static Browser inZone(String zone) {
-    return new Browser(Map.of("TZ", zone));
+    return new Browser(Map.of("TZ", zone), false);
   }
 
-  private Browser(Map<String, String> environment) {
+  /**
+   * A browser in this zone that keeps the status of every response it receives, pages, scripts and the XHRs of
+   * Tasklist alike ({@link #serverErrors()}); only the walks pay for the log.
+   */
+  public static Browser inZoneRecordingResponses(String zone) {
+    return new Browser(Map.of("TZ", zone), true);
+  }
+
+  private Browser(Map<String, String> environment, boolean recordResponses) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1000", "--user-data-dir=" + tempDir());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    if (recordResponses) {
+      options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).withEnvironment(environment).build();
     driver = new ChromeDriver(service, options);
@@ -51,6 +69,30 @@ public final class Browser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /**
+   * The responses of 500 and above received since the last call ("500 GET http://…"), from Chromium's network
+   * log; only for a browser {@link #inZoneRecordingResponses recording responses}.
+   */
+  public List<String> serverErrors() {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      JsonNode message = readJson(entry.getMessage()).path("message");
+      JsonNode response = message.path("params").path("response");
+      if ("Network.responseReceived".equals(message.path("method").asText()) && response.path("status").asInt() >= 500) {
+        errors.add(response.path("status").asInt() + " " + response.path("url").asText());
+      }
+    }
+    return errors;
+  }
+
+  private static JsonNode readJson(String json) {
+    try {
+      return new ObjectMapper().readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void open(String url) {

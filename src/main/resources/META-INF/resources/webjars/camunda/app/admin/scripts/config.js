@@ -21,13 +21,8 @@ export default {
     name: '系统管理',
     vendor: '建议提案办理系统'
   },
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // The header leads back to the app: Cockpit's script, the same header in both.
+  customScripts: ['../cockpit/scripts/back-to-app'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -21,8 +21,9 @@ export default {
     name: '流程监控',
     vendor: '建议提案办理系统'
   },
-  // Each process instance names its item (number and title) beside the business key (scripts/item-names.js).
-  customScripts: ['scripts/item-names'],
+  // Each process instance names its item (number and title) beside the business key (scripts/item-names.js);
+  // the header leads back to the app (scripts/back-to-app.js).
+  customScripts: ['scripts/item-names', 'scripts/back-to-app'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
