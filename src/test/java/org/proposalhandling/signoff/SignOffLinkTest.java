@@ -99,7 +99,9 @@ class SignOffLinkTest {
     driver.review(instance, true, null);
     mail.sendDueMail();
 
-    MimeMessage message = signOffMail("M10").get(0);
+    List<MimeMessage> mails = signOffMail("M10");
+    assertThat(mails).hasSize(2);
+    MimeMessage message = mails.get(1);
     assertThat(message.getSubject()).contains("【再次办理】");
     assertThat(MailCatcher.text(message)).contains("本件为再次办理（第2轮）", "第二轮答复正文M10");
     assertThat(MailCatcher.html(message)).contains("本件为再次办理（第2轮）");
