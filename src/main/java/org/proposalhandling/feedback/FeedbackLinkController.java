@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.feedback.internal.FeedbackRepository;
-import org.proposalhandling.feedback.internal.FeedbackRepository.Feedback;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -124,7 +123,6 @@ class FeedbackLinkController {
 
   private String page(Model model, LinkToken link, String error) {
     Item item = items.get(link.subjectId());
-    Optional<Feedback> answered = latestFeedback(item);
     model.addAttribute("item", item);
     model.addAttribute("reference", item.reference());
     model.addAttribute("progress", progress.of(item));
@@ -132,7 +130,8 @@ class FeedbackLinkController {
     model.addAttribute("formOpen", link.valid());
     // Staff are named only once the form is closed: whom to call then, as the reply letter names him.
     model.addAttribute("contact", link.valid() ? null : whomToCall(item));
-    model.addAttribute("answered", answered.orElse(null));
+    // Each answer under the round it rated: in re-handling the page shows the second reply beside the first 不满意.
+    model.addAttribute("answers", feedbacks.all(item.id()));
     model.addAttribute("error", error);
     return "links/feedback";
   }
@@ -149,9 +148,5 @@ class FeedbackLinkController {
     return deliveredReply(item)
         .map(reply -> LinkNotice.whomToCall(units.nameOf(item.leadUnitId()) + "承办人", reply.handlerName(), reply.handlerPhone()))
         .orElse(null);
-  }
-
-  private Optional<Feedback> latestFeedback(Item item) {
-    return feedbacks.find(item.id(), item.handlingRound()).or(() -> feedbacks.find(item.id(), item.handlingRound() - 1));
   }
 }

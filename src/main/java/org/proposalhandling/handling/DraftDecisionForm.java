@@ -3,8 +3,10 @@ package org.proposalhandling.handling;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.proposalhandling.handling.HandlingRecords.Stage;
+import org.proposalhandling.handling.HandlingSummary.Rehandling;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
@@ -15,7 +17,8 @@ import org.proposalhandling.workflow.FormValues;
 /**
  * A step that approves the draft reply or sends it back to drafting with a comment the drafter will read:
  * the office head's review and the responsible official's sign-off. Beside the draft the form shows what it
- * answers: the proposal (in the item's header), the co-handling opinions and the contact record.
+ * answers: the proposal (in the item's header), the co-handling opinions and the contact record, and in
+ * re-handling the proposer's reason for 不满意 and the earlier round's reply (forms/parts/rehandling.json).
  */
 public abstract class DraftDecisionForm extends ItemFormListener {
 
@@ -43,6 +46,12 @@ public abstract class DraftDecisionForm extends ItemFormListener {
     fields.put("handler", draft.handler());
     fields.put("coHandlingOpinions", summary.opinionsText(item.id()));
     fields.put("contactRecord", summary.contactRecord(item.id(), item.handlingRound()));
+    // A draft handled again answers the proposer's 不满意: what he was told before and why it did not satisfy him.
+    Optional<Rehandling> rehandling = summary.rehandling(item.id(), item.handlingRound());
+    fields.put("rehandlingHeading", rehandling.map(Rehandling::heading).orElse(""));
+    fields.put("proposerReason", rehandling.map(Rehandling::proposerReason).orElse(""));
+    fields.put("earlierReplyNumber", rehandling.map(earlier -> earlier.earlierReply().documentNumber()).orElse(""));
+    fields.put("earlierReplyText", rehandling.map(earlier -> earlier.earlierReply().body()).orElse(""));
     fields.put("decision", "");
     fields.put("comment", "");
     show(task, fields);

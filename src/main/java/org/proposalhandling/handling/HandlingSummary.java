@@ -1,6 +1,7 @@
 package org.proposalhandling.handling;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.proposalhandling.handling.HandlingRecords.Note;
@@ -19,10 +20,20 @@ public class HandlingSummary {
   public record UnitOpinion(String unitName, String opinion) {
   }
 
-  private final HandlingRecords records;
+  /** A round handled again after 不满意: why the proposer was not satisfied with the earlier round's reply. */
+  public record Rehandling(int round, String proposerReason, Reply earlierReply) {
 
-  HandlingSummary(HandlingRecords records) {
+    public String heading() {
+      return "再次办理（第" + round + "轮）";
+    }
+  }
+
+  private final HandlingRecords records;
+  private final ReplyRepository replies;
+
+  HandlingSummary(HandlingRecords records, ReplyRepository replies) {
     this.records = records;
+    this.replies = replies;
   }
 
   /** Every co-handling unit's opinion on the item, in the order they came in (re-handling adds none). */
@@ -50,6 +61,16 @@ public class HandlingSummary {
   /** Why the proposer was not satisfied with the earlier reply; empty in the first round. */
   public String proposerComments(String itemId, int round) {
     return describe(records.returns(itemId, round).stream().filter(note -> note.stage() == Stage.FEEDBACK));
+  }
+
+  /** What a round after the first answers again; empty in the first round. */
+  public Optional<Rehandling> rehandling(String itemId, int round) {
+    if (round < 2) {
+      return Optional.empty();
+    }
+    String reason = records.returns(itemId, round).stream().filter(note -> note.stage() == Stage.FEEDBACK)
+        .map(Note::remark).findFirst().orElse("");
+    return Optional.of(new Rehandling(round, reason, replies.get(itemId, round - 1)));
   }
 
   private static String describe(Stream<Note> notes) {

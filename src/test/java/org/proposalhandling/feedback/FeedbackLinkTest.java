@@ -116,12 +116,19 @@ class FeedbackLinkTest {
 
   @Test
   void notSatisfiedIsHandledAgainAndTheSecondRoundIsFinal() throws Exception {
+    // 07:30 in Shanghai is the day before in UTC: the answers are dated in the office's zone.
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2024, 9, 2, 7, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     ProcessInstance instance = replied("K4");
-    String firstLink = feedbackLink(replyMail("K4").get(0));
+    MimeMessage firstReply = replyMail("K4").get(0);
+    assertThat(MailCatcher.text(firstReply)).contains("已办理答复").doesNotContain("再次办理", "第2轮");
+    String firstLink = feedbackLink(firstReply);
+    // In the first round the page names no round (its form only says what 不满意 leads to: 再次办理).
+    assertThat(get(firstLink).body()).doesNotContain("轮答复", "（再次办理）");
     assertThat(post(firstLink, Map.of("satisfaction", "UNSATISFIED", "comments", "请给出时间表。")).statusCode()).isEqualTo(200);
     driver.executeJobs(instance);
     assertThat(instance).isWaitingAt("Task_ContactRecord");
-    assertThat(get(firstLink).body()).contains("再次办理", "沟通联系").doesNotContain("提交反馈");
+    assertThat(get(firstLink).body()).contains("再次办理", "沟通联系", "第1轮答复", "不满意的理由", "请给出时间表。", "2024-09-02")
+        .doesNotContain("提交反馈", "2024-09-01");
 
     driver.recordContact(instance);
     driver.executeJobs(instance);
@@ -135,13 +142,21 @@ class FeedbackLinkTest {
 
     List<MimeMessage> replies = replyMail("K4");
     assertThat(replies).hasSize(2);
+    assertThat(MailCatcher.text(replies.get(1))).contains("经再次办理，现作第2轮答复");
+    assertThat(MailCatcher.html(replies.get(1))).contains("经再次办理，现作第2轮答复");
     // The first link still shows the progress, but cannot answer the second round.
     assertThat(get(firstLink).body()).contains("第二次答复").doesNotContain("提交反馈");
     String secondLink = feedbackLink(replies.get(1));
-    assertThat(get(secondLink).body()).contains("第二次答复", "提交反馈");
+    String secondRound = get(secondLink).body();
+    assertThat(secondRound).contains("第二次答复", "提交反馈", "第2轮答复（再次办理）的征询意见", "第2轮答复（再次办理）（吉民议字〔");
+    // Above the form, the answer already given, under the round it rated.
+    assertThat(answers(secondRound)).contains("第1轮答复", "不满意", "请给出时间表。").doesNotContain("第2轮答复");
     post(secondLink, Map.of("satisfaction", "UNSATISFIED", "comments", "仍不满意。"));
     driver.executeJobs(instance);
     assertThat(instance).isEnded();
+    String answered = answers(get(secondLink).body());
+    assertThat(answered).contains("第1轮答复", "请给出时间表。", "第2轮答复（再次办理）", "仍不满意。");
+    assertThat(answered.indexOf("请给出时间表。")).isLessThan(answered.indexOf("仍不满意。"));
     assertThat(feedbacks.find(instance.getBusinessKey(), 2).orElseThrow().satisfaction()).isEqualTo(Satisfaction.UNSATISFIED);
   }
 
@@ -239,6 +254,13 @@ class FeedbackLinkTest {
     String html = get(feedbackLink(replyMail("K7").get(0))).body();
     assertThat(html).contains("吉林省民政厅", "吉林省财政厅", "定稿")
         .doesNotContain("内部审核意见", "内部会办意见", "初稿", "李静", "0431-88900001", "同意签发");
+  }
+
+  /** The page's list of the proposer's answers. */
+  private static String answers(String html) {
+    int start = html.indexOf("id=\"answers\"");
+    assertThat(start).as("the page lists the answers").isNotNegative();
+    return html.substring(start, html.indexOf("</section>", start));
   }
 
   private static void assertExpiredNamingTheHandler(HttpResponse<String> page) {

@@ -267,6 +267,21 @@ class FormModelTest {
   }
 
   @Test
+  void reviewAndSignOffShowInRehandlingTheProposersReasonAndTheEarlierReplyBeforeTheDraft() {
+    for (String id : List.of("review", "sign-off")) {
+      Form form = form(id);
+      List<String> rehandling = List.of("proposerReason", "earlierReplyNumber", "earlierReplyText");
+      assertThat(List.copyOf(form.fields().keySet())).as(id).containsSubsequence("itemContent", "proposerReason",
+          "earlierReplyNumber", "earlierReplyText", "replyText");
+      assertThat(form.templated()).as(id).contains("rehandlingHeading");
+      assertThat(rehandling).allSatisfy(key -> {
+        assertThat(form.readonly(key)).as("%s shows %s read-only", id, key).isTrue();
+        assertThat(hiddenWhen(form, key)).as("%s hides %s in the first round", id, key).contains("rehandlingHeading = \"\"");
+      });
+    }
+  }
+
+  @Test
   void theDraftingFormHidesEmptyCommentsAndTheHandlerIsFilledOnClaim() {
     Form form = form("drafting");
 

@@ -74,7 +74,7 @@ class SignOffLinkTest {
 
     assertThat(message.getSubject()).contains("【待签发】", "第M1号");
     assertThat(MailCatcher.html(message)).contains("同意签发", "退回修改", "答复正文M1");
-    assertThat(MailCatcher.text(message)).contains("答复正文M1", "承办人：李静（0431-88900001）");
+    assertThat(MailCatcher.text(message)).contains("答复正文M1", "承办人：李静（0431-88900001）").doesNotContain("再次办理");
     List<String> links = MailCatcher.links(MailCatcher.text(message));
     assertThat(links).hasSize(2);
 
@@ -87,8 +87,32 @@ class SignOffLinkTest {
       assertThat(page.body()).contains("name=\"decision\" value=\"approve\"");
       assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
     }
-    assertThat(get(links.get(1)).body()).contains("确认退回修改");
+    assertThat(get(links.get(1)).body()).contains("确认退回修改").doesNotContain("再次办理", "不满意的理由");
     assertThat(instance).satisfies(ignored -> assertThat(driver.task(instance, "Task_SignOff")).isNotNull());
+  }
+
+  @Test
+  void inRehandlingTheMailAndThePageSayTheRoundAndShowTheProposersReasonAndTheFirstReply() throws Exception {
+    ProcessInstance instance = driver.rehandling("M10", "答复没有说明经费来源和时间表。");
+    String firstNumber = replies.get(instance.getBusinessKey(), 1).documentNumber();
+    driver.draft(instance, "第二轮答复正文M10");
+    driver.review(instance, true, null);
+    mail.sendDueMail();
+
+    List<MimeMessage> mails = signOffMail("M10");
+    assertThat(mails).hasSize(2);
+    MimeMessage message = mails.get(1);
+    assertThat(message.getSubject()).contains("【再次办理】");
+    assertThat(MailCatcher.text(message)).contains("本件为再次办理（第2轮）", "第二轮答复正文M10");
+    assertThat(MailCatcher.html(message)).contains("本件为再次办理（第2轮）");
+    HttpResponse<String> page = get(MailCatcher.links(MailCatcher.text(message)).get(0));
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("再次办理（第2轮）", "提出人不满意的理由", "答复没有说明经费来源和时间表。",
+        "第1轮答复（" + firstNumber + "）", ">答复正文</div>", "第2轮答复稿全文", "第二轮答复正文M10", "确认同意签发");
+    // At the top: the official reads the round and the reason before the proposal and the draft.
+    assertThat(html.indexOf("再次办理（第2轮）")).isLessThan(html.indexOf("建议提案内容"));
+    assertThat(html.indexOf("第1轮答复（")).isLessThan(html.indexOf("第二轮答复正文M10"));
   }
 
   @Test

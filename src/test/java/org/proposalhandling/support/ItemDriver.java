@@ -175,6 +175,15 @@ public class ItemDriver {
     return instance;
   }
 
+  /** Through a first reply the proposer finds 不满意, for this reason, to the second round's drafting. */
+  public ProcessInstance rehandling(String number, String reason) {
+    ProcessInstance instance = replied(number);
+    feedback(instance, "UNSATISFIED", reason);
+    recordContact(instance);
+    executeJobs(instance);
+    return instance;
+  }
+
   private static Map<String, Object> decision(boolean approve, String comment) {
     Map<String, Object> form = new HashMap<>();
     form.put("decision", approve ? "approve" : "return");

@@ -3,7 +3,9 @@ package org.proposalhandling.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -104,8 +106,39 @@ class DecisionFormsBrowserTest {
     assertThat(browser.visible(By.id("co-handling-opinions")).getText()).contains("会办单位意见", "吉林省财政厅");
     assertThat(browser.visible(By.id("contact-record")).getText()).contains("电话联系提出人，听取意见。");
     assertThat(browser.visible(By.id("item-content")).getText()).contains("建议在每个社区设立养老服务站点。");
-    assertThat(browser.visible(By.cssSelector("main")).getText()).contains("答复正文DF2", "确认同意签发");
+    assertThat(browser.visible(By.cssSelector("main")).getText()).contains("答复正文DF2", "确认同意签发")
+        .doesNotContain("再次办理", "不满意的理由");
     browser.screenshot("sign-off-link-co-handling-opinions");
+  }
+
+  @Test
+  void inRehandlingTheOfficialSeesTheRoundTheProposersReasonAndTheFirstReplyOnTheLinkAndInTasklist() {
+    ProcessInstance instance = items.rehandling("DF3", "答复未说明经费来源，请给出建设时间表。");
+    items.draft(instance, "第二轮答复正文DF3：站点建设经费由省级财政安排，2027年6月底前建成。");
+    items.review(instance, true, null);
+    MailCatcher mail = new MailCatcher(smtp, outbox);
+    mail.sendDueMail();
+    List<MimeMessage> mails = mail.to("jlmz-official@demo.local", "第DF3号");
+    String link = MailCatcher.links(MailCatcher.text(mails.get(mails.size() - 1))).get(0)
+        .replace("http://localhost:8080", "http://localhost:" + port);
+
+    browser.open(link);
+    browser.waitForText(By.id("rehandling"), "再次办理（第2轮）");
+    assertThat(browser.visible(By.id("rehandling")).getText()).contains("提出人不满意的理由", "答复未说明经费来源，请给出建设时间表。");
+    assertThat(browser.visible(By.id("earlier-reply")).getText()).contains("第1轮答复（吉民议字〔", "答复正文");
+    browser.screenshot("sign-off-link-rehandling");
+
+    String signOffTask = items.task(instance, "Task_SignOff").getId();
+    openLoginPage();
+    browser.login("jlmz-official", "demo");
+    browser.waitUntil(() -> !browser.driver().getCurrentUrl().contains("login"));
+    browser.open(tasklist("#/?task=" + signOffTask));
+    browser.visible(FORM);
+    browser.waitUntil(() -> browser.formValues().contains("答复未说明经费来源，请给出建设时间表。"));
+    assertThat(browser.visible(FORM).getText()).contains("【再次办理（第2轮）】", "提出人不满意的理由", "上一轮答复文号", "上一轮答复全文");
+    assertThat(browser.formValues()).contains("吉民议字〔", "第二轮答复正文DF3");
+    scrollTo("提出人不满意的理由");
+    browser.screenshot("form-sign-off-rehandling");
   }
 
   private ProcessInstance assigned(String number, String leadUnit, String... coUnits) {

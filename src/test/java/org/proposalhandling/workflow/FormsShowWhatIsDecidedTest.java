@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.feedback.internal.FeedbackRepository;
+import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
@@ -35,6 +36,7 @@ class FormsShowWhatIsDecidedTest {
   @Autowired MailOutbox outbox;
   @Autowired FormFields formFields;
   @Autowired FeedbackRepository feedbacks;
+  @Autowired ReplyRepository replies;
   ItemDriver driver;
 
   @BeforeEach
@@ -103,6 +105,26 @@ class FormsShowWhatIsDecidedTest {
       assertThat(String.valueOf(form.get("coHandlingOpinions"))).as(step).contains("【吉林省财政厅】财政厅同意主办单位的意见。");
       assertThat(String.valueOf(form.get("contactRecord"))).as(step).contains("电话", "电话联系提出人，听取意见。");
       assertThat(String.valueOf(form.get("itemContent"))).as(step).contains("建议在每个社区设立养老服务站点。");
+      assertThat(form).as(step).containsEntry("rehandlingHeading", "").containsEntry("proposerReason", "")
+          .containsEntry("earlierReplyNumber", "").containsEntry("earlierReplyText", "");
+      if (step.equals("Task_ReviewReply")) {
+        driver.review(instance, true, null);
+      }
+    }
+  }
+
+  @Test
+  void inRehandlingReviewAndSignOffShowTheRoundTheProposersReasonAndTheFirstReply() {
+    ProcessInstance instance = driver.rehandling("FS4", "答复过于笼统，请说明具体时间表。");
+    String firstNumber = replies.get(instance.getBusinessKey(), 1).documentNumber();
+    driver.draft(instance, "第二轮答复");
+    for (String step : new String[] {"Task_ReviewReply", "Task_SignOff"}) {
+      assertThat(variables(instance, step)).as(step)
+          .containsEntry("rehandlingHeading", "再次办理（第2轮）")
+          .containsEntry("proposerReason", "答复过于笼统，请说明具体时间表。")
+          .containsEntry("earlierReplyNumber", firstNumber)
+          .containsEntry("earlierReplyText", "答复正文")
+          .containsEntry("replyText", "第二轮答复");
       if (step.equals("Task_ReviewReply")) {
         driver.review(instance, true, null);
       }

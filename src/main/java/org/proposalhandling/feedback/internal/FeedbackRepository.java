@@ -1,7 +1,10 @@
 package org.proposalhandling.feedback.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.proposalhandling.item.Satisfaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +35,18 @@ public class FeedbackRepository {
 
   public Optional<Feedback> find(String itemId, int round) {
     return jdbc.sql("select * from feedback where item_id = ? and round = ?").params(itemId, round)
-        .query((rs, row) -> new Feedback(rs.getString("item_id"), rs.getInt("round"),
-            Satisfaction.valueOf(rs.getString("satisfaction")), rs.getString("contact_rating"),
-            rs.getString("attitude_rating"), rs.getString("comments"), rs.getString("recorded_by"),
-            rs.getTimestamp("recorded_at").toInstant()))
-        .optional();
+        .query(FeedbackRepository::feedback).optional();
+  }
+
+  /** Every round's feedback on the item, the first round first. */
+  public List<Feedback> all(String itemId) {
+    return jdbc.sql("select * from feedback where item_id = ? order by round").param(itemId)
+        .query(FeedbackRepository::feedback).list();
+  }
+
+  private static Feedback feedback(ResultSet rs, int row) throws SQLException {
+    return new Feedback(rs.getString("item_id"), rs.getInt("round"), Satisfaction.valueOf(rs.getString("satisfaction")),
+        rs.getString("contact_rating"), rs.getString("attitude_rating"), rs.getString("comments"),
+        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
   }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The official's sign-off links of a reply (see {@link SignOffLinkPages}): the page shows the draft beside
- * the proposal, the co-handling opinions and the contact record, as the Tasklist sign-off form does.
+ * the proposal, the co-handling opinions and the contact record, and in re-handling why the proposer was not
+ * satisfied and the earlier reply, as the Tasklist sign-off form does.
  */
 @Controller
 @RequestMapping("/links/sign-off")
@@ -47,6 +48,7 @@ class SignOffLinkController extends SignOffLinkPages {
     // What the draft answers, as the Tasklist sign-off form shows it: the official decides from this page alone.
     model.addAttribute("opinions", summary.opinions(item.id()));
     model.addAttribute("contactRecord", summary.contactRecord(item.id(), item.handlingRound()));
+    model.addAttribute("rehandling", summary.rehandling(item.id(), item.handlingRound()).orElse(null));
     model.addAttribute("decision", decision);
     model.addAttribute("error", error);
     return "links/sign-off";
