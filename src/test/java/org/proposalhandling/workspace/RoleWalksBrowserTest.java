@@ -104,11 +104,11 @@ class RoleWalksBrowserTest {
 
     openTask("Task_Assignment");
     claim();
-    browser.choose("主办单位", "吉林省民政厅");
+    browser.choose("主办单位", "吉林省民政厅（省民政厅）");
     WebElement coHandling = inView(browser.visible(By.xpath("//label[starts-with(normalize-space(.),'会办单位')]/following::input[1]")));
     coHandling.click();
     coHandling.sendKeys("吉林省财政厅");
-    browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='吉林省财政厅']")).click();
+    browser.visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='吉林省财政厅（省财政厅）']")).click();
     // The list stays open over 办理完成 until the field loses the keyboard.
     coHandling.sendKeys(org.openqa.selenium.Keys.ESCAPE, org.openqa.selenium.Keys.TAB);
     browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".fjs-dropdownlist")).stream().noneMatch(WebElement::isDisplayed));

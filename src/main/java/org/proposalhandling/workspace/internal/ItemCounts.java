@@ -42,11 +42,15 @@ class ItemCounts {
     this.deadlines = deadlines;
   }
 
-  /** Due soon, overdue, 督办: for every user who reads items. */
+  /**
+   * In progress, due soon, overdue, 督办: for every user who reads items. In progress counts items, where
+   * Tasklist's 全部在办任务 counts their tasks (an item with co-handling units has several at once).
+   */
   List<Count> deadlines(WorkspaceScope scope) {
     LocalDate today = EngineClock.today();
     LocalDate dueBy = deadlines.calendar().addWorkingDays(today, DUE_SOON_WORKING_DAYS);
     return List.of(
+        new Count("在办办件", "state=open", count(scope, "i.status not in (:finished)", Map.of("finished", FINISHED)), null),
         new Count(DUE_SOON_WORKING_DAYS + " 个工作日内到期", "dueWithin=" + DUE_SOON_WORKING_DAYS,
             count(scope, "i.status in (:owing) and i.reply_due >= :today and i.reply_due <= :dueBy",
                 Map.of("owing", OWING, "today", today, "dueBy", dueBy)), "yellow"),
