@@ -1,6 +1,8 @@
 package org.proposalhandling.sms;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,9 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.jsmpp.util.RandomMessageIDGenerator;
@@ -80,7 +85,7 @@ public final class SmppCatcher implements AutoCloseable {
   private volatile boolean running = true;
 
   public SmppCatcher(int port) throws IOException {
-    listener = new SMPPServerSessionListener(port);
+    listener = new SMPPServerSessionListener(port, new LoopbackOnly());
     listener.setMessageReceiverListener(new Receiver());
     sessions.execute(this::acceptLoop);
   }
@@ -200,6 +205,27 @@ public final class SmppCatcher implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     };
+  }
+
+  /** The catcher listens on 127.0.0.1 only, as the demo's mail catcher does: no one else reaches it. */
+  private static final class LoopbackOnly implements ServerConnectionFactory {
+
+    @Override
+    public ServerConnection listen(int port) throws IOException {
+      return listen(port, 0, 50);
+    }
+
+    @Override
+    public ServerConnection listen(int port, int timeout) throws IOException {
+      return listen(port, timeout, 50);
+    }
+
+    @Override
+    public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
+      ServerSocket socket = new ServerSocket(port, backlog, InetAddress.getLoopbackAddress());
+      socket.setSoTimeout(timeout);
+      return new ServerSocketConnection(socket);
+    }
   }
 
   /** Takes submit_sm; refuses what a catcher of texts has no use for. */

@@ -37,6 +37,11 @@ public class SmsSender {
     return properties.enabled();
   }
 
+  /** The gateway's port (proposals.sms.port, as bound: a random test port is drawn once), for the demo's catcher. */
+  public int gatewayPort() {
+    return properties.port();
+  }
+
   /** Stores the text for sending; returns its id, or null where SMS is off. The number must be a valid one. */
   public String send(Sms sms) {
     if (!properties.enabled()) {

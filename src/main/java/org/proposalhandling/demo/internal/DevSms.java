@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.proposalhandling.sms.SmppCatcher;
-import org.springframework.beans.factory.annotation.Value;
+import org.proposalhandling.sms.SmsSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
@@ -28,7 +28,8 @@ class DevSms {
   }
 
   @Bean(destroyMethod = "close")
-  static SmppCatcher devSmsGateway(@Value("${proposals.sms.port:2775}") int port) throws IOException {
+  static SmppCatcher devSmsGateway(SmsSender sender) throws IOException {
+    int port = sender.gatewayPort();
     PortTaken.check("127.0.0.1", port, "演示短信网关", "proposals.sms.port", "PROPOSALS_SMS_PORT");
     return new SmppCatcher(port);
   }
