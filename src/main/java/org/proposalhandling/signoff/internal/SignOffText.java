@@ -40,7 +40,7 @@ class SignOffText implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     if (!texts.enabled()) {
-      return;
+      return;  // no token to issue for a text that is not sent
     }
     Item item = items.get(execution.getProcessBusinessKey());
     List<People.Mobile> officials = people.withMobileIn(Role.OFFICIAL.groupOf(item.leadUnitId()));
