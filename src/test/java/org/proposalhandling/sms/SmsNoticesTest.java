@@ -69,6 +69,9 @@ class SmsNoticesTest {
     assertThat(text.clientId()).isEqualTo(jdbc.sql("select id from sms_message where subject_id = ? and purpose = 'assignment'")
         .param(item.getBusinessKey()).query(String.class).single());
 
+    // The demo's page of caught texts shows it, the number whole (it is the demo's own gateway).
+    assertThat(new WebSession(port).get("/dev/sms").body()).contains("演示短信", HANDLER_MOBILE, "第S1号");
+
     awaitReceipt(text.clientId());
     assertThat(jdbc.sql("select receipt_state from sms_message where id = ?").param(text.clientId()).query(String.class).single())
         .isEqualTo("DELIVRD");
