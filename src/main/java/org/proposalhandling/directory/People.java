@@ -25,6 +25,13 @@ public class People {
   /** The user-info key of a user's office phone (Camunda keeps no phone of its own). */
   public static final String PHONE = "phone";
 
+  /** A person to text: the mobile number as stored, normalised (sms.MobileNumbers). */
+  public record Mobile(String id, String name, String mobile) {
+  }
+
+  /** The user-info key of a user's mobile number, for texts; stored normalised. */
+  public static final String MOBILE = "mobile";
+
   private final IdentityService identity;
   private final SystemActions system;
 
@@ -39,6 +46,15 @@ public class People {
         .filter(user -> user.getEmail() != null && !user.getEmail().isBlank())
         .map(user -> new Person(user.getId(), nameOf(user), user.getEmail()))
         .toList();
+  }
+
+  /** The members of a group who have a mobile number. */
+  public List<Mobile> withMobileIn(String groupId) {
+    return system.run(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+        .map(user -> new Mobile(user.getId(), nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()),
+            identity.getUserInfo(user.getId(), MOBILE)))
+        .filter(person -> person.mobile() != null && !person.mobile().isBlank())
+        .toList());
   }
 
   /** The user's name and phone; empty for an unknown user or one without a name. */

@@ -40,6 +40,9 @@ public enum ItemEventKind {
   RED_WARNING("红牌督办", Stages.UNTIL_DELIVERY, null),
   CO_HANDLING_OVERDUE("会办逾期提醒", Stages.UNTIL_DELIVERY, null),
   SUPERVISED("督办", Stages.ASSIGNED, null),
+  SMS_SENT("短信已发送", Stages.ANY, null),
+  SMS_DELIVERED("短信已送达", Stages.ANY, null),
+  SMS_FAILED("短信未送达", Stages.ANY, null),
   CLOSED("办结", EnumSet.of(ItemStatus.REPLIED), ItemStatus.CLOSED);
 
   /** Groups of stages several kinds share (a nested class: enum constants cannot use the enum's own statics). */
@@ -48,6 +51,8 @@ public enum ItemEventKind {
         ItemStatus.SIGNING);
     static final Set<ItemStatus> UNTIL_DELIVERY = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING,
         ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
+    /** A text's receipt may come after the item moved on, even after it closed. */
+    static final Set<ItemStatus> ANY = EnumSet.allOf(ItemStatus.class);
     static final Set<ItemStatus> ASSIGNED = EnumSet.complementOf(EnumSet.of(ItemStatus.REGISTERED,
         ItemStatus.REJECTED, ItemStatus.ACCEPTED));
   }

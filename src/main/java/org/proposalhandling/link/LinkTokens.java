@@ -74,6 +74,21 @@ public class LinkTokens {
     return "{{link:" + id + "}}";
   }
 
+  /**
+   * The placeholder of the holder's token still unused for this step, issued now if he has none: a text carries
+   * the same single-use token as the mail of the same step, so that either link works once and the other then
+   * says it was used.
+   */
+  public String placeholderFor(String purpose, String subjectId, String activityId, String holder) {
+    return jdbc.sql("""
+            select id from link_token
+            where purpose = ? and subject_id = ? and activity_id = ? and holder = ? and used_at is null and superseded_at is null
+            order by created_at desc""")
+        .params(purpose, subjectId, activityId, holder).query(String.class).list().stream().findFirst()
+        .map(id -> "{{link:" + id + "}}")
+        .orElseGet(() -> issue(purpose, subjectId, activityId, holder));
+  }
+
   /** The two links of a sign-off mail, on one token of the holder's: the page asks which he meant before acting. */
   public record DecisionLinks(String approveUrl, String returnUrl) {
   }

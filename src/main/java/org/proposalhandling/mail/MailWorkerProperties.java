@@ -28,7 +28,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MailWorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int threads,
                             @DefaultValue("PT2M") Duration lockDuration,
                             @DefaultValue({"PT1M", "PT5M", "PT15M", "PT1H", "PT4H", "PT12H"}) List<Duration> retryIntervals,
-                            @DefaultValue("PT0.5S") Duration waitTime, @DefaultValue("PT5S") Duration maxWait) {
+                            @DefaultValue("PT0.5S") Duration waitTime, @DefaultValue("PT5S") Duration maxWait)
+    implements OutboxSettings {
 
   MailWorkerProperties {
     if (threads < 1 || retryIntervals.isEmpty()) {

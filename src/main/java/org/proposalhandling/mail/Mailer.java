@@ -9,8 +9,6 @@ import org.proposalhandling.workflow.SystemActions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one way the app sends mail. The mail is rendered and stored now, in the transaction of the step that
@@ -58,20 +56,6 @@ public class Mailer {
             AttachmentRenderer.store(mail.attachments()), Timestamp.from(EngineClock.now()))
         .update();
     system.run(() -> runtime.startProcessInstanceByKey(MailOutbox.PROCESS, id));
-    wakeWorkerOnceCommitted();
-  }
-
-  /** The mail threads learn of the mail at once rather than at their next look; before the commit they would not see it. */
-  private void wakeWorkerOnceCommitted() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      worker.wake();
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        worker.wake();
-      }
-    });
+    worker.wakeOnceCommitted();
   }
 }

@@ -38,12 +38,12 @@ public final class AppProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the demo profile in the directory on free ports (HTTP, the demo's SMTP catcher). */
+  /** Starts the demo profile in the directory on free ports (HTTP, the demo's SMTP and SMPP catchers). */
   public static AppProcess startDemo(Path directory, String... arguments) {
     return startDemo(directory, freePort(), arguments);
   }
 
-  /** Starts the demo profile in the directory on a free HTTP port, its SMTP catcher on the mail port. */
+  /** Starts the demo profile in the directory on a free HTTP port and SMPP port, its SMTP catcher on the mail port. */
   public static AppProcess startDemo(Path directory, int mailPort, String... arguments) {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,6 +53,8 @@ public final class AppProcess implements AutoCloseable {
         "-XX:+ExitOnOutOfMemoryError",
         "-cp", System.getProperty("java.class.path"), ProposalHandlingApplication.class.getName(),
         "--spring.profiles.active=demo", "--server.port=" + port, "--spring.mail.port=" + mailPort,
+        // The demo's SMPP catcher too, so that apps of parallel test runs never meet on its default port.
+        "--proposals.sms.port=" + freePort(),
         // The embedded MariaDB's binaries, unpacked once for every test (350 MB), not once per test directory.
         "--proposals.database.embedded.server-directory=" + Path.of("target").toAbsolutePath()));
     command.addAll(List.of(arguments));

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.proposalhandling.directory.People;
+import org.proposalhandling.sms.MobileNumbers;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.platform.Seeds;
 import org.springframework.boot.ApplicationArguments;
@@ -26,7 +27,8 @@ class DemoUsers implements ApplicationRunner {
     this.identity = identity;
   }
 
-  record DemoUser(String id, String lastName, String firstName, String unit, List<Role> roles, String phone) {
+  record DemoUser(String id, String lastName, String firstName, String unit, List<Role> roles, String phone,
+                  String mobile) {
   }
 
   record UserSeeds(List<DemoUser> users) {
@@ -49,6 +51,9 @@ class DemoUsers implements ApplicationRunner {
       seed.roles().forEach(role -> identity.createMembership(seed.id(), role.groupOf(seed.unit())));
       if (seed.phone() != null) {
         identity.setUserInfo(seed.id(), People.PHONE, seed.phone());
+      }
+      if (seed.mobile() != null) {
+        identity.setUserInfo(seed.id(), People.MOBILE, MobileNumbers.require(seed.mobile()));
       }
     }
   }

@@ -13,8 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DevMailbox {
 
   private static final String LISTEN_ADDRESS = "127.0.0.1";
-  private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
   private final GreenMail smtp;
 
@@ -50,11 +47,7 @@ class DevMailbox {
     return new GreenMail(new ServerSetup(sender.getPort(), LISTEN_ADDRESS, ServerSetup.PROTOCOL_SMTP));
   }
 
-  /** A piece of a mail's text: plain text, or a link. */
-  record Piece(String text, boolean link) {
-  }
-
-  record Shown(String subject, String to, String cc, Date sent, List<Piece> body) {
+  record Shown(String subject, String to, String cc, Date sent, List<TextPieces.Piece> body) {
   }
 
   @GetMapping("/dev/mailbox")
@@ -62,7 +55,7 @@ class DevMailbox {
     List<Shown> mails = new ArrayList<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
       mails.add(new Shown(message.getSubject(), addresses(message, Message.RecipientType.TO),
-          addresses(message, Message.RecipientType.CC), message.getSentDate(), pieces(plainText(message))));
+          addresses(message, Message.RecipientType.CC), message.getSentDate(), TextPieces.of(plainText(message))));
     }
     mails.sort(Comparator.comparing(Shown::sent, Comparator.nullsLast(Comparator.naturalOrder())).reversed());
     model.addAttribute("mails", mails);
@@ -87,21 +80,5 @@ class DevMailbox {
       }
     }
     return null;
-  }
-
-  private static List<Piece> pieces(String text) {
-    List<Piece> pieces = new ArrayList<>();
-    if (text == null) {
-      return pieces;
-    }
-    Matcher matcher = LINK.matcher(text);
-    int start = 0;
-    while (matcher.find()) {
-      pieces.add(new Piece(text.substring(start, matcher.start()), false));
-      pieces.add(new Piece(matcher.group(), true));
-      start = matcher.end();
-    }
-    pieces.add(new Piece(text.substring(start), false));
-    return pieces;
   }
 }
