@@ -12,6 +12,6 @@ public record Unit(String id, String name, String shortName, String documentPref
 
   /** The full name with the short one, for lists a clerk searches by either: 吉林省财政厅（省财政厅）. */
   public String label() {
-    return shortName == null || shortName.isBlank() ? name : name + "（" + shortName + "）";
+    return shortName == null || shortName.isBlank() || shortName.equals(name) ? name : name + "（" + shortName + "）";
   }
 }

@@ -30,6 +30,7 @@ import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.support.MailCatcher;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,6 +131,23 @@ class SignOffLinkTest {
     HttpResponse<String> again = post(approve, Map.of("decision", "approve"));
     assertThat(again.statusCode()).isEqualTo(410);
     assertThat(again.body()).contains("链接已使用");
+  }
+
+  @Test
+  void theLinkActsForItsOfficialWhoeverElseIsSignedInInTheSameBrowser() throws Exception {
+    ProcessInstance instance = atSignOff("M7", "标题M7");
+    String approve = local(MailCatcher.links(MailCatcher.text(signOffMail("M7").get(0))).get(0));
+    WebSession clerk = new WebSession(port);
+    clerk.login("jlgov-clerk", "demo");
+    String path = approve.substring(approve.indexOf("/links/"));
+
+    HttpResponse<String> page = clerk.get(path);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("标题M7").doesNotContain("无权签发");
+    HttpResponse<String> done = clerk.postForm(path, Map.of("decision", "approve"));
+    assertThat(done.body()).contains("已同意签发");
+    driver.executeJobs(instance);
+    assertThat(replies.get(instance.getBusinessKey(), 1).signedBy()).isEqualTo("jlmz-official");
   }
 
   @Test

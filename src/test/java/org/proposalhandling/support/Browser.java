@@ -34,29 +34,32 @@ public final class Browser implements AutoCloseable {
   private final WebDriverWait wait;
 
   public Browser() {
-    this(Map.of(), false);
+    this(Map.of(), CHINESE, false);
   }
 
   /** A browser whose clock reads in this zone (TZ of chromedriver and so of Chromium), e.g. UTC. */
   public static Browser inZone(String zone) {
-    return new Browser(Map.of("TZ", zone), false);
+    return new Browser(Map.of("TZ", zone), CHINESE, false);
   }
 
   /**
    * A browser in this zone that keeps the status of every response it receives, pages, scripts and the XHRs of
-   * Tasklist alike ({@link #serverErrors()}); only the walks pay for the log.
+   * Tasklist alike ({@link #serverErrors()}); only the walks pay for the log. Its language is English, as a
+   * visitor's may be: every page must still read Chinese.
    */
   public static Browser inZoneRecordingResponses(String zone) {
-    return new Browser(Map.of("TZ", zone), true);
+    return new Browser(Map.of("TZ", zone), "en-US,en", true);
   }
 
-  private Browser(Map<String, String> environment, boolean recordResponses) {
+  private static final String CHINESE = "zh-CN,zh";
+
+  private Browser(Map<String, String> environment, String languages, boolean recordResponses) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1000", "--user-data-dir=" + tempDir());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
     if (recordResponses) {
       options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
       options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));

@@ -49,7 +49,9 @@ export default {
   // Month/weekday names for dates come from the "dateLocales" block of that
   // file; config.js has no date-locale setting of its own in 7.24.
   locales: {
-    availableLocales: ['zh', 'en'],
+    // Chinese only, whatever the browser's language: a browser set to English (or a headless one that sends no
+    // language) showed Camunda's English words in an office's product.
+    availableLocales: ['zh'],
     // zh also as the fallback: each loaded locale file resets the global date locale (moment) as it
     // arrives, so with an 'en' fallback loading beside 'zh', a first visit could show "in 3 months".
     fallbackLocale: 'zh'
