@@ -135,15 +135,15 @@ class SignOffLinkTest {
 
   @Test
   void theLinkActsForItsOfficialWhoeverElseIsSignedInInTheSameBrowser() throws Exception {
-    ProcessInstance instance = atSignOff("M7", "标题M7");
-    String approve = local(MailCatcher.links(MailCatcher.text(signOffMail("M7").get(0))).get(0));
+    ProcessInstance instance = atSignOff("M20", "标题M20");
+    String approve = local(MailCatcher.links(MailCatcher.text(signOffMail("M20").get(0))).get(0));
     WebSession clerk = new WebSession(port);
     clerk.login("jlgov-clerk", "demo");
     String path = approve.substring(approve.indexOf("/links/"));
 
     HttpResponse<String> page = clerk.get(path);
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-    assertThat(page.body()).contains("标题M7").doesNotContain("无权签发");
+    assertThat(page.body()).contains("标题M20").doesNotContain("无权签发");
     HttpResponse<String> done = clerk.postForm(path, Map.of("decision", "approve"));
     assertThat(done.body()).contains("已同意签发");
     driver.executeJobs(instance);
