@@ -203,7 +203,7 @@ class TwoNodesOnOneDatabaseTest {
         for (String activity : expectedRuns.keySet()) {
           counts.put(activity, history.createHistoricJobLogQuery().successLog().hostname(node).activityIdIn(activity).count());
         }
-        String worker = "mail:" + ("node-a".equals(node) ? engineA : engineB).getName() + ":";
+        String worker = MailOutbox.TOPIC + ":" + ("node-a".equals(node) ? engineA : engineB).getName() + ":";
         counts.put("Task_SendMail", history.createHistoricExternalTaskLogQuery().successLog().list().stream()
             .filter(sent -> sent.getWorkerId().startsWith(worker)).count());
         counts.put("failed", history.createHistoricJobLogQuery().failureLog().hostname(node).count()
