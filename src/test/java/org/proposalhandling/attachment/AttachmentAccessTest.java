@@ -137,6 +137,20 @@ class AttachmentAccessTest {
     assertThat(download.body()).contains("原件扫描.pdf", "校验值不符").doesNotContain("altered");
   }
 
+  @Test
+  void aFileOverTheLimitIsRefusedInChineseAndLeavesNothing() {
+    String id = coHandledItem();
+    WebSession clerk = signedIn("jlgov-clerk");
+
+    HttpResponse<String> refused = clerk.postMultipart("/items/" + id + "/files",
+        Map.of("_csrf", WebSession.csrfOf(clerk.get("/items/" + id).body()), "step", "ITEM"), "全会议程录像截图.pdf",
+        () -> new LargeFileHeapTest.GeneratedPdf(41 * LargeFileHeapTest.MB), Duration.ofMinutes(1));
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.body()).contains("「全会议程录像截图.pdf」超过了单个文件 40 MB 的上限，未上传。");
+    assertThat(jdbc.sql("select count(*) from item_file where item_id = ?").param(id).query(Long.class).single()).isZero();
+  }
+
   /** An item at co-handling: jl-mz leads, jl-cz co-handles, of the office jl-gov. */
   private String coHandledItem() {
     ItemDriver driver = new ItemDriver(engine, outbox);

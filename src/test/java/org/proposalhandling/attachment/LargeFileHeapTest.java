@@ -27,8 +27,8 @@ import org.proposalhandling.support.WebSession;
 
 /**
  * A file larger than the app's whole heap goes in and out of an app under -Xmx256m (which exits on running
- * out of memory): stored in chunks and read back with the same SHA-256; a file over the limit is refused
- * with the Chinese message and leaves nothing. Neither side ever holds the file: the test generates it as
+ * out of memory): stored in chunks and read back with the same SHA-256; a file over the item's limit is
+ * refused with the Chinese message and leaves nothing. Neither side ever holds the file: the test generates it as
  * it sends it and hashes the download as it arrives.
  */
 @AppLayer
@@ -42,9 +42,9 @@ class LargeFileHeapTest {
   @TempDir Path directory;
 
   @Test
-  void aFileLargerThanTheHeapIsStoredAndServedWholeAndOneOverTheLimitRefused() throws Exception {
+  void aFileLargerThanTheHeapIsStoredAndServedWholeAndOneOverTheItemsLimitRefused() throws Exception {
     try (AppProcess app = AppProcess.startDemoWithHeap(directory, "256m",
-        "--proposals.attachments.max-file-size=310MB", "--proposals.attachments.max-item-size=1GB",
+        "--proposals.attachments.max-file-size=310MB", "--proposals.attachments.max-item-size=320MB",
         "--spring.servlet.multipart.max-file-size=400MB", "--spring.servlet.multipart.max-request-size=400MB")
         .awaitStarted(START)) {
       WebSession clerk = new WebSession(app.port());
@@ -67,10 +67,11 @@ class LargeFileHeapTest {
       assertThat(sha256(download.body())).isEqualTo(large.sha256());
       Duration downloadTime = Duration.between(asked, Instant.now());
 
+      // 20 MB left of the item's 320: a file of 30 MB stops there (the per-file limit: AttachmentAccessTest).
       HttpResponse<String> tooLarge = clerk.postMultipart("/items/" + itemId + "/files",
-          Map.of("_csrf", token, "step", "ITEM"), "过大的扫描件.pdf", () -> new GeneratedPdf(320 * MB), TRANSFER);
+          Map.of("_csrf", token, "step", "ITEM"), "会议纪要扫描件.pdf", () -> new GeneratedPdf(30 * MB), TRANSFER);
       assertThat(tooLarge.statusCode()).isEqualTo(413);
-      assertThat(tooLarge.body()).contains("「过大的扫描件.pdf」超过了单个文件 310 MB 的上限，未上传。");
+      assertThat(tooLarge.body()).contains("「会议纪要扫描件.pdf」超过了本件附件合计 320 MB 的上限（尚余 20 MB），未上传。");
       assertThat(fileIds(clerk.get("/items/" + itemId).body())).hasSize(1);
       assertThat(app.output()).doesNotContain("OutOfMemoryError");
       System.out.printf("300 MB under -Xmx256m: upload %d s, download with its check %d s%n", upload.toSeconds(),
@@ -110,7 +111,7 @@ class LargeFileHeapTest {
   }
 
   /** A PDF header and then pseudo-random bytes, made as they are read and hashed on the way. */
-  private static final class GeneratedPdf extends InputStream {
+  static final class GeneratedPdf extends InputStream {
     private static final byte[] HEADER = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
     private final SplittableRandom random = new SplittableRandom(38);
     private final MessageDigest digest;

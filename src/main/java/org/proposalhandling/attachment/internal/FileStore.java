@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,9 +15,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.mysql.cj.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,9 +44,11 @@ class FileStore {
   }
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate template;
 
-  FileStore(JdbcClient jdbc) {
+  FileStore(JdbcClient jdbc, JdbcTemplate template) {
     this.jdbc = jdbc;
+    this.template = template;
   }
 
   /**
@@ -57,6 +64,24 @@ class FileStore {
             Timestamp.from(file.addedAt()))
         .update();
     MessageDigest sha256 = sha256();
+    long size = template.execute((ConnectionCallback<Long>) connection -> {
+      // The binary protocol sends a chunk's bytes as they are; a client-side prepared statement (the app's
+      // default) escapes each byte into the statement's text: a 300 MB file took 118 s to store that way.
+      try (PreparedStatement insert = connection.unwrap(JdbcConnection.class)
+          .serverPrepareStatement("insert into item_file_chunk (file_id, seq, bytes) values (?, ?, ?)")) {
+        return insertChunks(id, file.fileName(), content, limit, limitText, sha256, insert);
+      }
+    });
+    if (size == 0) {
+      throw new AttachmentRefusedException(HttpStatus.BAD_REQUEST, "「" + file.fileName() + "」是空文件，未上传。");
+    }
+    String digest = HexFormat.of().formatHex(sha256.digest());
+    jdbc.sql("update item_file set size = ?, sha256 = ? where id = ?").params(size, digest, id).update();
+    return find(file.itemId(), id).orElseThrow();
+  }
+
+  private static long insertChunks(String fileId, String fileName, InputStream content, long limit, String limitText,
+                                   MessageDigest sha256, PreparedStatement insert) throws SQLException {
     byte[] buffer = new byte[CHUNK];
     long size = 0;
     int seq = 0;
@@ -64,22 +89,18 @@ class FileStore {
       for (int read = content.readNBytes(buffer, 0, CHUNK); read > 0; read = content.readNBytes(buffer, 0, CHUNK)) {
         size += read;
         if (size > limit) {
-          throw new AttachmentRefusedException(HttpStatus.PAYLOAD_TOO_LARGE,
-              "「" + file.fileName() + "」超过了" + limitText + "，未上传。");
+          throw new AttachmentRefusedException(HttpStatus.PAYLOAD_TOO_LARGE, "「" + fileName + "」超过了" + limitText + "，未上传。");
         }
         sha256.update(buffer, 0, read);
-        jdbc.sql("insert into item_file_chunk (file_id, seq, bytes) values (?, ?, ?)")
-            .params(id, seq++, read == CHUNK ? buffer : Arrays.copyOf(buffer, read)).update();
+        insert.setString(1, fileId);
+        insert.setInt(2, seq++);
+        insert.setBytes(3, read == CHUNK ? buffer : Arrays.copyOf(buffer, read));
+        insert.executeUpdate();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (size == 0) {
-      throw new AttachmentRefusedException(HttpStatus.BAD_REQUEST, "「" + file.fileName() + "」是空文件，未上传。");
-    }
-    String digest = HexFormat.of().formatHex(sha256.digest());
-    jdbc.sql("update item_file set size = ?, sha256 = ? where id = ?").params(size, digest, id).update();
-    return find(file.itemId(), id).orElseThrow();
+    return size;
   }
 
   /** The item's files in the order they came, withdrawn ones left out. */

@@ -64,10 +64,14 @@ class FileTypes {
     String found = type.getBaseType().toString();
     if (!allowed.contains(found)) {
       throw new AttachmentRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "「" + fileName + "」的内容是"
-          + WORDS.getOrDefault(found, "不支持的格式（" + found + "）") + "，不能作为附件上传。可上传的类型："
-          + String.join("、", allowed.stream().map(FileTypes::wordsFor).distinct().sorted().toList()) + "。");
+          + WORDS.getOrDefault(found, "不支持的格式（" + found + "）") + "，不能作为附件上传。可上传的类型：" + allowedWords() + "。");
     }
     return found;
+  }
+
+  /** The allowed types in the user's words: 「GIF 图片、PDF 文档、……」. */
+  String allowedWords() {
+    return String.join("、", allowed.stream().map(FileTypes::wordsFor).distinct().sorted().toList());
   }
 
   /** The type in the user's words: 「PDF 文档」. */

@@ -115,8 +115,10 @@ class ItemFiles {
     return steps.stream().distinct().toList();
   }
 
-  public String limits() {
-    return "单个文件不超过 " + text(properties.maxFileSize()) + "，本件附件合计不超过 " + text(properties.maxItemSize());
+  /** What the upload form takes, for its hint. */
+  public String accepted() {
+    return "可上传 " + types.allowedWords() + "（按文件内容判定类型）；单个文件不超过 " + text(properties.maxFileSize())
+        + "，本件附件合计不超过 " + text(properties.maxItemSize()) + "。";
   }
 
   /** Stores a new file for the item at one of the user's steps, replacing an earlier one if named. */
