@@ -47,6 +47,7 @@ class AttachmentBrowserTest {
     ProcessInstance instance = driver.register("AB" + System.nanoTime());
     driver.accept(instance);
     driver.assign(instance, "jl-mz", "jl-cz");
+    driver.executeJobs(instance);
     Path scan = Files.createTempDirectory("scan").resolve("会办意见（盖章）.pdf");
     Files.write(scan, AttachmentAccessTest.PDF);
 

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.Unit;
@@ -69,12 +71,13 @@ class ItemFiles {
   private final ItemRepository items;
   private final UnitDirectory directory;
   private final TaskService tasks;
+  private final RepositoryService repository;
   private final IdentityService identity;
   private final SystemActions system;
   private final TransactionTemplate transaction;
 
   ItemFiles(FileStore store, FileTypes types, AttachmentProperties properties, ItemReaders readers,
-            ItemRepository items, UnitDirectory directory, TaskService tasks, IdentityService identity,
+            ItemRepository items, UnitDirectory directory, TaskService tasks, RepositoryService repository, IdentityService identity,
             SystemActions system, TransactionTemplate transaction) {
     this.store = store;
     this.types = types;
@@ -83,6 +86,7 @@ class ItemFiles {
     this.items = items;
     this.directory = directory;
     this.tasks = tasks;
+    this.repository = repository;
     this.identity = identity;
     this.system = system;
     this.transaction = transaction;
@@ -110,8 +114,8 @@ class ItemFiles {
       return List.of();
     }
     List<Step> steps = new ArrayList<>(List.of(new Step(WHOLE_ITEM, WHOLE_ITEM_NAME)));
-    system.run(() -> openTasks(itemId).stream().filter(task -> holds(user, task)).toList())
-        .forEach(task -> steps.add(new Step(task.getTaskDefinitionKey(), task.getName())));
+    system.run(() -> openTasks(itemId).stream().filter(task -> holds(user, task))
+        .map(task -> new Step(task.getTaskDefinitionKey(), stepName(task))).toList()).forEach(steps::add);
     return steps.stream().distinct().toList();
   }
 
@@ -196,6 +200,13 @@ class ItemFiles {
   private boolean holds(Authentication user, Task task) {
     return user.getUserId().equals(task.getAssignee()) || tasks.getIdentityLinksForTask(task.getId()).stream()
         .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && user.getGroupIds().contains(link.getGroupId()));
+  }
+
+  /** The step's name in the process (会办意见), not the task's, which names the unit and the item too. */
+  private String stepName(Task task) {
+    FlowElement step = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return step.getName();
   }
 
   private List<Task> openTasks(String itemId) {
