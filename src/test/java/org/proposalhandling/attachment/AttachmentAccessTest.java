@@ -153,12 +153,15 @@ class AttachmentAccessTest {
 
   /** An item at co-handling: jl-mz leads, jl-cz co-handles, of the office jl-gov. */
   private String coHandledItem() {
-    ItemDriver driver = new ItemDriver(engine, outbox);
+    return coHandled(new ItemDriver(engine, outbox)).getBusinessKey();
+  }
+
+  static ProcessInstance coHandled(ItemDriver driver) {
     ProcessInstance instance = driver.register("AT" + System.nanoTime());
     driver.accept(instance);
     driver.assign(instance, "jl-mz", "jl-cz");
     driver.executeJobs(instance);
-    return instance.getBusinessKey();
+    return instance;
   }
 
   private ProcessInstance instanceOf(String itemId) {

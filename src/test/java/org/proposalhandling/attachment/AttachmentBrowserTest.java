@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -29,37 +27,24 @@ class AttachmentBrowserTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired MailOutbox outbox;
-  Browser browser;
-
-  @BeforeEach
-  void openBrowser() {
-    browser = new Browser();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void theSealedOpinionUploadedOnTheItemPageIsListedWithItsStep() throws Exception {
-    ItemDriver driver = new ItemDriver(engine, outbox);
-    ProcessInstance instance = driver.register("AB" + System.nanoTime());
-    driver.accept(instance);
-    driver.assign(instance, "jl-mz", "jl-cz");
-    driver.executeJobs(instance);
+    ProcessInstance instance = AttachmentAccessTest.coHandled(new ItemDriver(engine, outbox));
     Path scan = Files.createTempDirectory("scan").resolve("会办意见（盖章）.pdf");
     Files.write(scan, AttachmentAccessTest.PDF);
 
-    browser.open("http://localhost:" + port + "/items/" + instance.getBusinessKey());
-    browser.login("jlcz-handler", "demo");
-    new Select(browser.visible(By.cssSelector("#file-upload select[name='step']"))).selectByVisibleText("会办意见");
-    browser.driver().findElement(By.cssSelector("#file-upload input[type='file']")).sendKeys(scan.toString());
-    browser.driver().findElement(By.cssSelector("#file-upload button[type='submit']")).click();
+    try (Browser browser = new Browser()) {
+      browser.open("http://localhost:" + port + "/items/" + instance.getBusinessKey());
+      browser.login("jlcz-handler", "demo");
+      new Select(browser.visible(By.cssSelector("#file-upload select[name='step']"))).selectByVisibleText("会办意见");
+      browser.driver().findElement(By.cssSelector("#file-upload input[type='file']")).sendKeys(scan.toString());
+      browser.driver().findElement(By.cssSelector("#file-upload button[type='submit']")).click();
 
-    browser.waitForText(By.id("notice"), "附件「会办意见（盖章）.pdf」已上传（PDF 文档）");
-    String row = browser.visible(By.cssSelector("#files tr.file")).getText();
-    browser.screenshot("attachment-listed");
-    assertThat(row).contains("会办意见（盖章）.pdf", "PDF 文档", "会办意见", "撤回", "替换");
+      browser.waitForText(By.id("notice"), "附件「会办意见（盖章）.pdf」已上传（PDF 文档）");
+      String row = browser.visible(By.cssSelector("#files tr.file")).getText();
+      browser.screenshot("attachment-listed");
+      assertThat(row).contains("会办意见（盖章）.pdf", "PDF 文档", "会办意见", "撤回", "替换");
+    }
   }
 }
