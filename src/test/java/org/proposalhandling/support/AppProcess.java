@@ -45,10 +45,19 @@ public final class AppProcess implements AutoCloseable {
 
   /** Starts the demo profile in the directory on a free HTTP port and SMPP port, its SMTP catcher on the mail port. */
   public static AppProcess startDemo(Path directory, int mailPort, String... arguments) {
+    return start(directory, mailPort, "512m", arguments);
+  }
+
+  /** Starts the demo profile in the directory on free ports, in a JVM whose heap is at most this (e.g. "256m"). */
+  public static AppProcess startDemoWithHeap(Path directory, String maxHeap, String... arguments) {
+    return start(directory, freePort(), maxHeap, arguments);
+  }
+
+  private static AppProcess start(Path directory, int mailPort, String maxHeap, String... arguments) {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A quick start matters more here than peak speed.
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx" + maxHeap,
         // As the documented start command: a JVM whose heap ran out exits rather than live on half-dead.
         "-XX:+ExitOnOutOfMemoryError",
         "-cp", System.getProperty("java.class.path"), ProposalHandlingApplication.class.getName(),

@@ -1,7 +1,10 @@
 package org.proposalhandling.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,8 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -91,6 +98,28 @@ public class WebSession {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, "file", fileName, file))),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The same form with a file read from a stream as it is sent (chunked), never held whole: for files larger
+   * than a heap.
+   */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName,
+                                            Supplier<InputStream> file, Duration within) {
+    String boundary = "----form" + UUID.randomUUID();
+    byte[] head = multipart(boundary, fields, "file", fileName, new byte[0]);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] beforeFile = Arrays.copyOf(head, head.length - tail.length);
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(within)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(
+            List.of(new ByteArrayInputStream(beforeFile), file.get(), new ByteArrayInputStream(tail)))))),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A download read as it arrives, for files larger than a heap. */
+  public HttpResponse<InputStream> getStream(String path, Duration within) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(within).GET(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   /** A multipart/form-data body: the fields, then the file. */

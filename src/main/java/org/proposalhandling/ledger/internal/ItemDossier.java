@@ -24,6 +24,7 @@ import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemHistory;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.ledger.ItemReaders;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * its letter once delivered and its 索引号 and 发布日期 once published, and the open tasks.
  */
 @Service
-class ItemDossier {
+class ItemDossier implements ItemReaders {
 
   /** One line of the timeline: a step of the item's history, or a mail written about it. */
   record Step(Instant when, String what, String who, String summary, int round, MailLog.Mail mail) {
@@ -83,10 +84,10 @@ class ItemDossier {
 
   /** The item, if this user may read it; empty both when it does not exist and when it is not his. */
   Optional<View> of(Authentication user, String itemId) {
-    LedgerScope scope = LedgerScope.of(user, directory);
-    if (itemId == null || itemId.length() > 36 || !ledger.visible(scope, itemId)) {
+    if (!mayRead(user, itemId)) {
       return Optional.empty();
     }
+    LedgerScope scope = LedgerScope.of(user, directory);
     Item item = items.get(itemId);
     List<String> coUnits = items.coHandlingUnitIds(itemId);
     boolean handler = user.getGroupIds().contains(Role.HANDLER.groupOf(item.leadUnitId()));
@@ -103,6 +104,11 @@ class ItemDossier {
         item.replyDue() != null && deadlines.replyDueProvisional(item),
         tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler),
         deliveryFailure(item, entries), Redelivery.mayRetry(user, item)));
+  }
+
+  @Override
+  public boolean mayRead(Authentication user, String itemId) {
+    return itemId != null && itemId.length() <= 36 && ledger.visible(LedgerScope.of(user, directory), itemId);
   }
 
   /** While the reply cannot leave: why, as last recorded. */
