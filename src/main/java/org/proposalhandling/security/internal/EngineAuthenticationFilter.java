@@ -23,6 +23,15 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
     this.identity = identity;
   }
 
+  /**
+   * A mail link's page acts by its token, for the link's holder, whoever is signed in in the same browser: as the
+   * signed-in clerk, the official's link read its task under the clerk's authorizations and answered 无权签发.
+   */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/links/");
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
