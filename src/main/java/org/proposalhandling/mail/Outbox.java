@@ -98,7 +98,11 @@ public class Outbox {
   }
 
   private Outcome sendNext(String messageId) {
-    ExternalTaskQueryTopicBuilder due = tasks.fetchAndLock(1, workerId).topic(topic, settings.lockDuration().toMillis());
+    // Oldest first: without an order the database hands out whichever row its plan meets first, and in the
+    // benchmark's 1,000-item sign-off (3,000 mails queued within a minute) four proposers' replies still waited
+    // after two minutes while later ones had gone.
+    ExternalTaskQueryTopicBuilder due = tasks.fetchAndLock().workerId(workerId).maxTasks(1).orderByCreateTime().asc()
+        .subscribe().topic(topic, settings.lockDuration().toMillis());
     List<LockedExternalTask> taken = (messageId == null ? due : due.businessKey(messageId)).execute();
     if (taken.isEmpty()) {
       return Outcome.NONE_DUE;
