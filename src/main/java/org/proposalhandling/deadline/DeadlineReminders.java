@@ -38,16 +38,16 @@ public class DeadlineReminders {
 
   private final ItemRepository items;
   private final DeadlineRecords records;
-  private final DeadlineMail mail;
+  private final DeadlineNotices notices;
   private final UnitDirectory units;
   private final Deadlines deadlines;
   private final ItemLifecycle lifecycle;
 
-  DeadlineReminders(ItemRepository items, DeadlineRecords records, DeadlineMail mail, UnitDirectory units, Deadlines deadlines,
+  DeadlineReminders(ItemRepository items, DeadlineRecords records, DeadlineNotices notices, UnitDirectory units, Deadlines deadlines,
                     ItemLifecycle lifecycle) {
     this.items = items;
     this.records = records;
-    this.mail = mail;
+    this.notices = notices;
     this.units = units;
     this.deadlines = deadlines;
     this.lifecycle = lifecycle;
@@ -64,10 +64,10 @@ public class DeadlineReminders {
     facts.put("主办单位", units.nameOf(item.leadUnitId()));
     facts.put("答复期限", item.replyDue());
     facts.put("剩余工作日", left);
-    int sent = mail.send(item, leadUnitAndOffice(item), "【黄牌提醒】", "即将到期",
+    int sent = notices.send(item, leadUnitAndOffice(item), "【黄牌提醒】", "即将到期",
         "距答复期限还有 " + left + " 个工作日，请抓紧办理，按期答复提出人。", facts);
     lifecycle.record(item.id(), ItemEventKind.YELLOW_WARNING, "答复期限 " + item.replyDue() + "，剩余 " + left + " 个工作日");
-    LOG.info("黄牌提醒 {}：答复期限 {}，{} 封邮件", item.reference(), item.replyDue(), sent);
+    LOG.info("黄牌提醒 {}：答复期限 {}，{} 份通知", item.reference(), item.replyDue(), sent);
   }
 
   /** 红牌: the reply is overdue; the process then raises a supervision task for the assigning office. */
@@ -79,10 +79,10 @@ public class DeadlineReminders {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("主办单位", units.nameOf(item.leadUnitId()));
     facts.put("答复期限", item.replyDue());
-    int sent = mail.send(item, leadUnitAndOffice(item), "【红牌督办】", "已逾期未答复",
+    int sent = notices.send(item, leadUnitAndOffice(item), "【红牌督办】", "已逾期未答复",
         "已超过答复期限，尚未答复提出人。请立即办理；交办机构将进行督办。", facts);
     lifecycle.record(item.id(), ItemEventKind.RED_WARNING, "已超过答复期限 " + item.replyDue());
-    LOG.info("红牌督办 {}：答复期限 {}，{} 封邮件", item.reference(), item.replyDue(), sent);
+    LOG.info("红牌督办 {}：答复期限 {}，{} 份通知", item.reference(), item.replyDue(), sent);
   }
 
   /** 会办逾期: co-handling opinions still missing after their due date. */
@@ -107,7 +107,7 @@ public class DeadlineReminders {
     facts.put("未提交会办意见的单位", String.join("、", missing.stream().map(units::nameOf).toList()));
     facts.put("会办意见期限", item.coHandlingDue());
     lifecycle.record(item.id(), ItemEventKind.CO_HANDLING_OVERDUE, "未提交会办意见：" + facts.get("未提交会办意见的单位"));
-    mail.send(item, groups, "【会办逾期】", "会办意见已逾期",
+    notices.send(item, groups, "【会办逾期】", "会办意见已逾期",
         "会办意见已超过期限仍未提交，请会办单位立即向主办单位提出书面会办意见。", facts);
   }
 

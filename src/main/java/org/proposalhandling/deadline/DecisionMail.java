@@ -29,13 +29,13 @@ public class DecisionMail {
   private final ItemRepository items;
   private final DeadlineRecords records;
   private final UnitDirectory units;
-  private final DeadlineMail mail;
+  private final DeadlineNotices notices;
 
-  DecisionMail(ItemRepository items, DeadlineRecords records, UnitDirectory units, DeadlineMail mail) {
+  DecisionMail(ItemRepository items, DeadlineRecords records, UnitDirectory units, DeadlineNotices notices) {
     this.items = items;
     this.records = records;
     this.units = units;
-    this.mail = mail;
+    this.notices = notices;
   }
 
   public void extension(DelegateExecution execution) {
@@ -61,7 +61,7 @@ public class DecisionMail {
     if (!request.approved()) {
       facts.put("答复期限（不变）", item.replyDue());
       facts.put("说明", request.decisionComment());
-      mail.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId())), "【延期未获批准】", "",
+      notices.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId())), "【延期未获批准】", "",
           "交办机构不同意本件延期，请按原期限答复。", facts);
       return;
     }
@@ -70,7 +70,7 @@ public class DecisionMail {
     if (request.decisionComment() != null) {
       facts.put("说明", request.decisionComment());
     }
-    mail.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId()), Role.HEAD.groupOf(item.leadUnitId())),
+    notices.send(item, Set.of(Role.HANDLER.groupOf(item.leadUnitId()), Role.HEAD.groupOf(item.leadUnitId())),
         "【延期已批准】", "", "交办机构同意本件延期，请在新的期限内答复提出人。", facts);
   }
 
@@ -84,9 +84,9 @@ public class DecisionMail {
     }
     Set<String> requester = Set.of(Role.HANDLER.groupOf(request.unitId()));
     if (request.approved()) {
-      mail.send(item, requester, "【调整交办已同意】", "", "交办机构同意调整交办，本件将重新交办，原办理任务已撤销。", facts);
+      notices.send(item, requester, "【调整交办已同意】", "", "交办机构同意调整交办，本件将重新交办，原办理任务已撤销。", facts);
     } else {
-      mail.send(item, requester, "【调整交办未同意】", "", "交办机构不同意调整交办，请继续办理。", facts);
+      notices.send(item, requester, "【调整交办未同意】", "", "交办机构不同意调整交办，请继续办理。", facts);
     }
   }
 }

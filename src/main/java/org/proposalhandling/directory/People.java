@@ -1,6 +1,7 @@
 package org.proposalhandling.directory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -25,10 +26,6 @@ public class People {
   /** The user-info key of a user's office phone (Camunda keeps no phone of its own). */
   public static final String PHONE = "phone";
 
-  /** A person to text: the mobile number as stored, normalised (sms.MobileNumbers). */
-  public record Mobile(String id, String name, String mobile) {
-  }
-
   /** The user-info key of a user's mobile number, for texts; stored normalised. */
   public static final String MOBILE = "mobile";
 
@@ -48,13 +45,55 @@ public class People {
         .toList();
   }
 
-  /** The members of a group who have a mobile number. */
-  public List<Mobile> withMobileIn(String groupId) {
+  /** A member of a group with what it takes to notify him: his address, his number, his channels for the notice. */
+  public record Member(String id, String name, String email, String mobile, NoticeChannels channels) {
+
+    public boolean hasEmail() {
+      return email != null && !email.isBlank();
+    }
+
+    public boolean hasMobile() {
+      return mobile != null && !mobile.isBlank();
+    }
+  }
+
+  /** The members of a group, in the order of their ids, each with his channels for this kind of notice. */
+  public List<Member> membersOf(String groupId, Notice notice) {
     return system.run(() -> identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-        .map(user -> new Mobile(user.getId(), nullToEmpty(user.getLastName()) + nullToEmpty(user.getFirstName()),
-            identity.getUserInfo(user.getId(), MOBILE)))
-        .filter(person -> person.mobile() != null && !person.mobile().isBlank())
+        .map(user -> new Member(user.getId(), nameOf(user), user.getEmail(), identity.getUserInfo(user.getId(), MOBILE),
+            channels(user.getId(), notice)))
         .toList());
+  }
+
+  /** A user's mobile number as stored (normalised), or empty. */
+  public Optional<String> mobileOf(String userId) {
+    return Optional.ofNullable(system.run(() -> identity.getUserInfo(userId, MOBILE))).filter(mobile -> !mobile.isBlank());
+  }
+
+  /** The channels a user chose for a kind of notice, or its default. */
+  public NoticeChannels channelsOf(String userId, Notice notice) {
+    return system.run(() -> channels(userId, notice));
+  }
+
+  /**
+   * Keeps a user's mobile number (normalised by the caller; null removes it) and his channel per notice. The
+   * caller checks that the user changes his own.
+   */
+  public void saveNoticeSettings(String userId, String mobile, Map<Notice, NoticeChannels> channels) {
+    system.run(() -> {
+      if (mobile == null) {
+        identity.deleteUserInfo(userId, MOBILE);
+      } else {
+        identity.setUserInfo(userId, MOBILE, mobile);
+      }
+      channels.forEach((notice, chosen) -> identity.setUserInfo(userId, notice.userInfoKey(), chosen.name()));
+      return null;
+    });
+  }
+
+  private NoticeChannels channels(String userId, Notice notice) {
+    String chosen = identity.getUserInfo(userId, notice.userInfoKey());
+    return chosen == null ? notice.byDefault() : NoticeChannels.valueOf(chosen);
   }
 
   /** The user's name and phone; empty for an unknown user or one without a name. */

@@ -207,7 +207,7 @@ class DeadlineProcessTest {
     runDueJobs(instance);
     List<MimeMessage> toOffice = reminders("DLK1", "【黄牌提醒】", OFFICE_CLERK);
     assertThat(toOffice).hasSize(1);
-    assertThat(subject(toOffice.get(0))).startsWith("【重点督办】");
+    assertThat(MailCatcher.subject(toOffice.get(0))).startsWith("【重点督办】");
 
     at("2024-12-28T08:00");
     runDueJobs(instance);
@@ -280,7 +280,7 @@ class DeadlineProcessTest {
     // The old dates pass quietly; a task created later carries the new due date.
     at("2024-12-28T09:00");
     runDueJobs(instance);
-    assertThat(mail.to(HANDLER, "第E1号")).noneMatch(m -> subject(m).contains("黄牌") || subject(m).contains("红牌"));
+    assertThat(mail.to(HANDLER, "第E1号")).noneMatch(m -> MailCatcher.subject(m).contains("黄牌") || MailCatcher.subject(m).contains("红牌"));
     driver.recordContact(instance);
     driver.executeJobs(instance);
     assertThat(driver.task(instance, "Task_DraftReply").getDueDate()).isEqualTo(beijing("2025-02-28T23:59:59"));
@@ -521,20 +521,12 @@ class DeadlineProcessTest {
   }
 
   private List<MimeMessage> reminders(String number, String heading, String to) {
-    return mail.to(to, "第" + number + "号").stream().filter(m -> subject(m).contains(heading)).toList();
+    return mail.to(to, "第" + number + "号").stream().filter(m -> MailCatcher.subject(m).contains(heading)).toList();
   }
 
   private int countReminders(String itemId, String kind) {
     return jdbc.sql("select count(*) from reminder where item_id = ? and kind = ?").params(itemId, kind)
         .query(Integer.class).single();
-  }
-
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static Authentication handler(String unit) {

@@ -174,7 +174,7 @@ class FeedbackLinkTest {
     engine.getManagementService().executeJob(reminder.getId());
     driver.executeJobs(instance);
     mail.sendDueMail();
-    assertThat(mail.to(PROPOSER, "【请反馈】")).filteredOn(m -> subject(m).contains("第K5号")).hasSize(1);
+    assertThat(mail.to(PROPOSER, "【请反馈】")).filteredOn(m -> MailCatcher.subject(m).contains("第K5号")).hasSize(1);
     assertThat(instance).isWaitingAt("Task_Feedback");
 
     // Five working days of grace after 09-30: 国庆 10-01..07 off, 10-08..11 (4), Saturday 10-12 works (5).
@@ -184,7 +184,7 @@ class FeedbackLinkTest {
     engine.getManagementService().executeJob(closing.getId());
     assertThat(instance).isEnded();
     assertThat(feedbacks.find(instance.getBusinessKey(), 1).orElseThrow().satisfaction()).isEqualTo(Satisfaction.NO_RESPONSE);
-    assertThat(mail.to(PROPOSER, "【请反馈】")).filteredOn(m -> subject(m).contains("第K5号")).hasSize(1);
+    assertThat(mail.to(PROPOSER, "【请反馈】")).filteredOn(m -> MailCatcher.subject(m).contains("第K5号")).hasSize(1);
 
     // 未反馈 recorded, the link has expired with its task, and says whom to call.
     assertExpiredNamingTheHandler(get(link));
@@ -283,16 +283,8 @@ class FeedbackLinkTest {
     return Date.from(LocalDateTime.of(year, month, day, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
   }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private List<MimeMessage> replyMail(String number) {
-    return mail.to(PROPOSER, "【答复】").stream().filter(m -> subject(m).contains("第" + number + "号")).toList();
+    return mail.to(PROPOSER, "【答复】").stream().filter(m -> MailCatcher.subject(m).contains("第" + number + "号")).toList();
   }
 
   private static String feedbackLink(MimeMessage message) {

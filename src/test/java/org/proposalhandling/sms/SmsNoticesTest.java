@@ -3,15 +3,20 @@ package org.proposalhandling.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.directory.Notice;
+import org.proposalhandling.directory.NoticeChannels;
+import org.proposalhandling.directory.People;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.sms.SmppCatcher.Caught;
 import org.proposalhandling.support.AppLayer;
@@ -46,6 +51,7 @@ class SmsNoticesTest {
   @Autowired SmppCatcher gateway;
   @Autowired GreenMail smtp;
   @Autowired JdbcClient jdbc;
+  @Autowired People people;
   ItemDriver driver;
 
   @BeforeEach
@@ -128,6 +134,46 @@ class SmsNoticesTest {
       ClockUtil.reset();
     }
     assertThat(textsTo(HANDLER_MOBILE)).singleElement().extracting(Caught::text).asString().contains("第S3号");
+  }
+
+  @Test
+  void aHandlerWhoChoosesSmsForRemindersGetsTheYellowWarningAsATextInsteadOfAMail() {
+    WebSession handler = new WebSession(port);
+    handler.login("jlmz-handler", "demo");
+    String page = handler.get("/me/notices").body();
+    assertThat(page).contains("我的通知方式", "催办提醒", HANDLER_MOBILE);
+    HttpResponse<String> refused = handler.postForm("/me/notices",
+        Map.of("_csrf", WebSession.csrfOf(page), "mobile", "12345", Notice.DEADLINE.name(), NoticeChannels.SMS.name()));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("「12345」不是有效的手机号码", "未保存任何更改");
+    assertThat(people.channelsOf("jlmz-handler", Notice.DEADLINE)).isEqualTo(NoticeChannels.MAIL);
+    assertThat(handler.postForm("/me/notices", Map.of("_csrf", WebSession.csrfOf(page), "mobile", "+86 138-0000-0001",
+        Notice.DEADLINE.name(), NoticeChannels.SMS.name())).statusCode()).isEqualTo(302);
+    assertThat(handler.get("/me/notices").body()).contains("已保存");
+    try {
+      ProcessInstance item = driver.register("S4");
+      driver.accept(item);
+      driver.assign(item, "jl-mz");
+      smsOutbox.sendDue();
+      gateway.clear();
+      Job yellow = engine.getManagementService().createJobQuery().processInstanceId(item.getId())
+          .activityId("Timer_YellowWarning").singleResult();
+      ClockUtil.setCurrentTime(new Date(yellow.getDuedate().getTime() + Duration.ofMinutes(1).toMillis()));
+      driver.executeJobs(item);
+      MailCatcher mail = new MailCatcher(smtp, mailOutbox);
+      mail.sendDueMail();
+      smsOutbox.sendDue();
+
+      assertThat(textsTo(HANDLER_MOBILE)).singleElement().extracting(Caught::text).asString()
+          .startsWith("【吉林省人民政府办公厅】【黄牌提醒】").contains("第S4号", "个工作日");
+      assertThat(mail.to("jlmz-handler@demo.local", "第S4号")).as("SMS instead of mail")
+          .noneMatch(message -> MailCatcher.subject(message).contains("黄牌"));
+      assertThat(mail.to("jlmz-head@demo.local", "第S4号")).as("the head kept the default")
+          .anyMatch(message -> MailCatcher.subject(message).contains("黄牌"));
+    } finally {
+      people.saveNoticeSettings("jlmz-handler", HANDLER_MOBILE, Map.of(Notice.DEADLINE, NoticeChannels.MAIL));
+      ClockUtil.reset();
+    }
   }
 
   private List<Caught> textsTo(String mobile) {

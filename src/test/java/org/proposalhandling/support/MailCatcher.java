@@ -66,6 +66,14 @@ public class MailCatcher {
     }
   }
 
+  public static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String text(MimeMessage message) {
     return part(message, "text/plain");
   }

@@ -2,10 +2,12 @@ package org.proposalhandling.assignment.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.directory.People;
+import org.proposalhandling.directory.Notice;
+import org.proposalhandling.directory.People.Member;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
+import org.proposalhandling.sms.NoticeRecipients;
 import org.proposalhandling.sms.Sms;
 import org.proposalhandling.sms.SmsSender;
 import org.proposalhandling.workflow.TextLength;
@@ -24,19 +26,19 @@ class AssignmentText implements JavaDelegate {
   private static final int TITLE_MAX_LENGTH = 20;
 
   private final ItemRepository items;
-  private final People people;
+  private final NoticeRecipients recipients;
   private final SmsSender texts;
 
-  AssignmentText(ItemRepository items, People people, SmsSender texts) {
+  AssignmentText(ItemRepository items, NoticeRecipients recipients, SmsSender texts) {
     this.items = items;
-    this.people = people;
+    this.recipients = recipients;
     this.texts = texts;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
-    for (People.Mobile handler : people.withMobileIn(Role.HANDLER.groupOf(item.leadUnitId()))) {
+    for (Member handler : recipients.of(Role.HANDLER.groupOf(item.leadUnitId()), Notice.ASSIGNMENT).textTo()) {
       texts.send(new Sms(item.id(), PURPOSE, handler.mobile(), "您单位收到交办件" + item.reference() + "《"
           + TextLength.abbreviate(item.title(), TITLE_MAX_LENGTH) + "》，请于" + item.replyDue() + "前答复，请登录系统办理。"));
     }

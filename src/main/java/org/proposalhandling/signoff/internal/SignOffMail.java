@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.directory.People;
-import org.proposalhandling.directory.People.Person;
+import org.proposalhandling.directory.Notice;
+import org.proposalhandling.directory.People.Member;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.handling.Reply;
@@ -19,6 +19,7 @@ import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.Mail;
 import org.proposalhandling.mail.Mailer;
+import org.proposalhandling.sms.NoticeRecipients;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,17 +36,17 @@ class SignOffMail implements JavaDelegate {
   private final ItemRepository items;
   private final ReplyRepository replies;
   private final UnitDirectory units;
-  private final People people;
+  private final NoticeRecipients recipients;
   private final LinkTokens tokens;
   private final Mailer mailer;
   private final ItemLifecycle lifecycle;
 
-  SignOffMail(ItemRepository items, ReplyRepository replies, UnitDirectory units, People people, LinkTokens tokens,
-              Mailer mailer, ItemLifecycle lifecycle) {
+  SignOffMail(ItemRepository items, ReplyRepository replies, UnitDirectory units, NoticeRecipients recipients,
+              LinkTokens tokens, Mailer mailer, ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.units = units;
-    this.people = people;
+    this.recipients = recipients;
     this.tokens = tokens;
     this.mailer = mailer;
     this.lifecycle = lifecycle;
@@ -56,8 +57,8 @@ class SignOffMail implements JavaDelegate {
     Item item = items.get(execution.getProcessBusinessKey());
     Reply draft = replies.get(item.id(), item.handlingRound());
     tokens.supersede(PURPOSE, item.id());
-    List<Person> officials = people.withEmailIn(Role.OFFICIAL.groupOf(item.leadUnitId()));
-    for (Person official : officials) {
+    List<Member> officials = recipients.of(Role.OFFICIAL.groupOf(item.leadUnitId()), Notice.SIGN_OFF).mailTo();
+    for (Member official : officials) {
       LinkTokens.DecisionLinks links = tokens.decisionLinks(mailer.publicUrl() + "/links/sign-off/", PURPOSE, item.id(), SIGN_OFF_TASK,
           official.id());
       Map<String, Object> model = new HashMap<>();
@@ -76,7 +77,7 @@ class SignOffMail implements JavaDelegate {
           (item.handlingRound() > 1 ? "【待签发】【再次办理】" : "【待签发】") + item.reference() + "的答复", model));
     }
     lifecycle.record(item.id(), ItemEventKind.SIGN_OFF_REQUESTED, officials.isEmpty()
-        ? "负责人无电子邮箱，请在待办中签发"
-        : "已发邮件请" + String.join("、", officials.stream().map(Person::name).toList()) + "签发");
+        ? "未发签发邮件（负责人无电子邮箱或选择只收短信），请在待办中签发"
+        : "已发邮件请" + String.join("、", officials.stream().map(Member::name).toList()) + "签发");
   }
 }

@@ -1,14 +1,15 @@
 package org.proposalhandling.signoff.internal;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.directory.People;
+import org.proposalhandling.directory.Notice;
+import org.proposalhandling.directory.People.Member;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.Mailer;
+import org.proposalhandling.sms.NoticeRecipients;
 import org.proposalhandling.sms.Sms;
 import org.proposalhandling.sms.SmsSender;
 import org.springframework.stereotype.Component;
@@ -24,14 +25,14 @@ class SignOffText implements JavaDelegate {
   static final String PURPOSE = "sign-off";
 
   private final ItemRepository items;
-  private final People people;
+  private final NoticeRecipients recipients;
   private final LinkTokens tokens;
   private final Mailer mailer;
   private final SmsSender texts;
 
-  SignOffText(ItemRepository items, People people, LinkTokens tokens, Mailer mailer, SmsSender texts) {
+  SignOffText(ItemRepository items, NoticeRecipients recipients, LinkTokens tokens, Mailer mailer, SmsSender texts) {
     this.items = items;
-    this.people = people;
+    this.recipients = recipients;
     this.tokens = tokens;
     this.mailer = mailer;
     this.texts = texts;
@@ -43,8 +44,7 @@ class SignOffText implements JavaDelegate {
       return;  // no token to issue for a text that is not sent
     }
     Item item = items.get(execution.getProcessBusinessKey());
-    List<People.Mobile> officials = people.withMobileIn(Role.OFFICIAL.groupOf(item.leadUnitId()));
-    for (People.Mobile official : officials) {
+    for (Member official : recipients.of(Role.OFFICIAL.groupOf(item.leadUnitId()), Notice.SIGN_OFF).textTo()) {
       String link = mailer.publicUrl() + "/links/sign-off/"
           + tokens.placeholderFor(SignOffMail.PURPOSE, item.id(), SignOffMail.SIGN_OFF_TASK, official.id());
       texts.send(new Sms(item.id(), PURPOSE, official.mobile(),
