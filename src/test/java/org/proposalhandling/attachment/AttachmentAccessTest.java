@@ -151,6 +151,20 @@ class AttachmentAccessTest {
     assertThat(jdbc.sql("select count(*) from item_file where item_id = ?").param(id).query(Long.class).single()).isZero();
   }
 
+  @Test
+  void aFileOverTheUploadLimitOfTheServerIsRefusedInChineseWithAWayBack() {
+    String id = coHandledItem();
+    WebSession clerk = signedIn("jlgov-clerk");
+
+    HttpResponse<String> refused = clerk.postMultipart("/items/" + id + "/files",
+        Map.of("_csrf", WebSession.csrfOf(clerk.get("/items/" + id).body()), "step", "ITEM"), "会议全程录像.pdf",
+        () -> new LargeFileHeapTest.GeneratedPdf(60 * LargeFileHeapTest.MB), Duration.ofMinutes(1));
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.body()).contains("上传的文件超过了 50 MB 的上限，未上传", "返回");
+    assertThat(jdbc.sql("select count(*) from item_file where item_id = ?").param(id).query(Long.class).single()).isZero();
+  }
+
   /** An item at co-handling: jl-mz leads, jl-cz co-handles, of the office jl-gov. */
   private String coHandledItem() {
     return coHandled(new ItemDriver(engine, outbox)).getBusinessKey();
