@@ -2,10 +2,13 @@ package org.proposalhandling.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -149,6 +152,35 @@ class AttachmentAccessTest {
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(refused.body()).contains("「全会议程录像截图.pdf」超过了单个文件 40 MB 的上限，未上传。");
     assertThat(jdbc.sql("select count(*) from item_file where item_id = ?").param(id).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void theItemsFilesComeAsOneZipWithTheirChineseNamesToItsReadersOnly() throws Exception {
+    String id = coHandledItem();
+    WebSession lead = signedIn("jlmz-handler");
+    byte[] minutes = "座谈会纪要：与提出人电话沟通。".getBytes(StandardCharsets.UTF_8);
+    assertThat(upload(lead, id, "ITEM", "原件扫描.pdf", PDF).statusCode()).isEqualTo(302);
+    assertThat(upload(lead, id, "ITEM", "原件扫描.pdf", PDF).statusCode()).isEqualTo(302);
+    assertThat(upload(lead, id, "ITEM", "沟通纪要.txt", minutes).statusCode()).isEqualTo(302);
+    assertThat(lead.get("/items/" + id).body()).contains("打包下载全部附件");
+
+    HttpResponse<byte[]> zip = signedIn("jlcz-handler").getBytes("/items/" + id + "/files.zip");
+    assertThat(zip.statusCode()).isEqualTo(200);
+    assertThat(zip.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/zip");
+    assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''", "%E9%99%84%E4%BB%B6.zip");
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    assertThat(entries.keySet()).containsExactly("1-原件扫描.pdf", "2-原件扫描.pdf", "3-沟通纪要.txt");
+    assertThat(entries.get("3-沟通纪要.txt")).isEqualTo(minutes);
+    assertThat(entries.get("1-原件扫描.pdf")).isEqualTo(PDF);
+
+    assertThat(signedIn("jlwjw-handler").get("/items/" + id + "/files.zip").statusCode()).isEqualTo(404);
+    assertThat(signedIn("jlmz-handler").get("/items/" + coHandledItem() + "/files.zip").statusCode())
+        .as("an item without files").isEqualTo(404);
   }
 
   @Test

@@ -162,6 +162,16 @@ class ItemFiles {
     return store.find(itemId, fileId);
   }
 
+  /** The item's files as they stand: neither withdrawn nor replaced. */
+  List<FileStore.StoredFile> current(String itemId) {
+    return store.of(itemId).stream().filter(file -> file.replacedBy() == null).toList();
+  }
+
+  /** 「市政协十四届五次会议第0111号附件.zip」 */
+  String zipName(String itemId) {
+    return items.get(itemId).shortReference() + "附件.zip";
+  }
+
   void verify(FileStore.StoredFile file) {
     store.verify(file);
   }
