@@ -6,14 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.deadline.DeadlineRequests;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
@@ -43,6 +46,7 @@ class AttachmentAccessTest {
   @Autowired ProcessEngine engine;
   @Autowired MailOutbox outbox;
   @Autowired JdbcClient jdbc;
+  @Autowired DeadlineRequests requests;
 
   @Test
   void theItemsReadersReadItsFilesAndNobodyElseLearnsTheyExist() {
@@ -155,6 +159,27 @@ class AttachmentAccessTest {
   }
 
   @Test
+  void aUnitThatGaveTheItemBackReadsNoneOfItsFilesAndTheNewLeadReadsThemAll() {
+    ProcessInstance instance = coHandled(new ItemDriver(engine, outbox));
+    String id = instance.getBusinessKey();
+    assertThat(upload(signedIn("jlmz-handler"), id, "ITEM", "原件扫描.pdf", PDF).statusCode()).isEqualTo(302);
+    String fileId = fileIds(signedIn("jlmz-handler").get("/items/" + id).body()).get(0);
+
+    requests.requestReassignment(new Authentication("jlmz-handler", List.of("jl-mz-handler")), id, "该建议属卫生健康部门职责。");
+    ItemDriver driver = new ItemDriver(engine, outbox);
+    driver.complete(instance, "Task_DecideReassignment", Map.of("decision", "approve"));
+    driver.assign(instance, "jl-wjw");
+
+    for (String former : new String[] {"jlmz-handler", "jlcz-handler"}) {
+      assertThat(signedIn(former).get("/items/" + id + "/files/" + fileId).statusCode()).as(former).isEqualTo(404);
+      assertThat(signedIn(former).get("/items/" + id + "/files.zip").statusCode()).as(former).isEqualTo(404);
+    }
+    HttpResponse<byte[]> newLead = signedIn("jlwjw-handler").getBytes("/items/" + id + "/files/" + fileId);
+    assertThat(newLead.statusCode()).isEqualTo(200);
+    assertThat(newLead.body()).isEqualTo(PDF);
+  }
+
+  @Test
   void theItemsFilesComeAsOneZipWithTheirChineseNamesToItsReadersOnly() throws Exception {
     String id = coHandledItem();
     WebSession lead = signedIn("jlmz-handler");
@@ -226,7 +251,7 @@ class AttachmentAccessTest {
         Duration.ofSeconds(30));
   }
 
-  static java.util.List<String> fileIds(String page) {
+  static List<String> fileIds(String page) {
     Matcher matcher = FILE_LINK.matcher(page);
     java.util.List<String> ids = new java.util.ArrayList<>();
     while (matcher.find()) {
