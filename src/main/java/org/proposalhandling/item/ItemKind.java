@@ -16,4 +16,14 @@ public enum ItemKind {
   public String label() {
     return label;
   }
+
+  /** Deputies second (附议) a suggestion; members and groups sign a proposal jointly (联名). */
+  public CoSigner.Kind coSigning() {
+    return this == DEPUTY_SUGGESTION ? CoSigner.Kind.SECONDING : CoSigner.Kind.JOINT;
+  }
+
+  /** How a letter addresses a proposer of this kind: 代表 or 委员. */
+  public String addressedAs() {
+    return this == DEPUTY_SUGGESTION ? "代表" : "委员";
+  }
 }

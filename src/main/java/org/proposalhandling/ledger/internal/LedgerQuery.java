@@ -130,7 +130,7 @@ class LedgerQuery {
     where.and(visibility.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visibility) + ")");
     if (filter.q() != null) {
       where.and("(i.item_number = :number or i.title like :like escape '!' or i.proposer_name like :like escape '!'"
-          + " or i.co_signers like :like escape '!')");
+          + " or exists (select 1 from item_co_signer c where c.item_id = i.id and c.name like :like escape '!'))");
       where.params.put("number", filter.q().replaceFirst("^第", "").replaceFirst("号$", ""));
       where.params.put("like", "%" + filter.q().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
     }
@@ -188,7 +188,7 @@ class LedgerQuery {
    * item's other fields play no part in it.
    */
   private LocalDate yellowWarningOn(ItemKind kind, LocalDate replyDue) {
-    return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, null, null, null, false,
+    return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, List.of(), null, null, false,
         null, null, null, null, null, false, null, replyDue, null, 1, null, null, null));
   }
 
