@@ -55,6 +55,11 @@ public record Item(
     return coSigners.stream().map(CoSigner::name).collect(Collectors.joining("、"));
   }
 
+  /** The co-signers with their delegations or sectors, e.g. 李四（经济界）、王五; empty when there are none. */
+  public String coSignersWithConstituencies() {
+    return coSigners.stream().map(CoSigner::nameWithConstituency).collect(Collectors.joining("、"));
+  }
+
   /** The item with these co-signers, as registered. */
   public Item withCoSigners(List<CoSigner> registered) {
     return new Item(id, assigningOfficeId, sessionName, number, kind, title, content, proposerName, List.copyOf(registered),

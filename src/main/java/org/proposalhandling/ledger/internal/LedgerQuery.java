@@ -103,7 +103,9 @@ class LedgerQuery {
     return """
         select i.id, i.item_number, i.session_name, i.kind, i.title, i.proposer_name, i.lead_unit_id, i.status,
           i.handling_round, i.assigned_on, i.reply_due, i.key_item, i.satisfaction,
-          (select r.category from reply r where r.item_id = i.id and r.round = i.handling_round) as category
+          (select r.category from reply r where r.item_id = i.id and r.round = i.handling_round) as category,
+          (select group_concat(c.name order by c.position separator '、') from item_co_signer c where c.item_id = i.id)
+            as co_signers
         from item i where\s""";  // \s: a text block drops trailing spaces, and "where1 = 0" failed for a user of no unit
   }
 
@@ -177,7 +179,7 @@ class LedgerQuery {
         : !EngineClock.today().isBefore(yellowWarningOn(kind, due)) ? LedgerRow.Mark.YELLOW : null;
     String satisfaction = rs.getString("satisfaction");
     return new LedgerRow(rs.getString("id"), rs.getString("item_number"), rs.getString("session_name"),
-        kind, rs.getString("title"), rs.getString("proposer_name"),
+        kind, rs.getString("title"), rs.getString("proposer_name"), rs.getString("co_signers"),
         directory.nameOf(rs.getString("lead_unit_id")), List.of(), status, rs.getInt("handling_round"),
         rs.getObject("assigned_on", LocalDate.class), due, left, mark, rs.getBoolean("key_item"),
         rs.getString("category"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction), null);
@@ -231,7 +233,7 @@ class LedgerQuery {
   private List<LedgerRow> completed(List<LedgerRow> rows, Map<String, List<String>> coUnits,
                                     Map<String, String> deliveryFailures) {
     return rows.stream().map(row -> new LedgerRow(row.id(), row.number(), row.sessionName(), row.kind(), row.title(),
-        row.proposer(), row.leadUnit(), coUnits.getOrDefault(row.id(), List.of()).stream().map(directory::nameOf).toList(),
+        row.proposer(), row.coSigners(), row.leadUnit(), coUnits.getOrDefault(row.id(), List.of()).stream().map(directory::nameOf).toList(),
         row.status(), row.round(), row.assignedOn(), row.replyDue(), row.workingDaysLeft(), row.mark(), row.keyItem(),
         row.category(), row.satisfaction(), deliveryFailures.get(row.id()))).toList();
   }
