@@ -21,9 +21,4 @@ public enum ItemKind {
   public CoSigner.Kind coSigning() {
     return this == DEPUTY_SUGGESTION ? CoSigner.Kind.SECONDING : CoSigner.Kind.JOINT;
   }
-
-  /** How a letter addresses a proposer of this kind: 代表 or 委员. */
-  public String addressedAs() {
-    return this == DEPUTY_SUGGESTION ? "代表" : "委员";
-  }
 }

@@ -3,6 +3,7 @@ package org.proposalhandling.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -47,5 +48,9 @@ class AnyDissatisfiedRuleTest {
 
     assertThat(items.get(instance.getBusinessKey()).satisfaction()).isEqualTo(Satisfaction.UNSATISFIED);
     assertThat(instance).isWaitingAt("Task_ContactRecord");
+    JsonNode statistics = joint.statistics();
+    assertThat(statistics.path("resultRule").asText()).contains("任一联名（附议）人不满意即为不满意");
+    assertThat(JointItems.value(statistics.path("bySession"), "", "SATISFACTION_RATE").asDouble()).isZero();
+    assertThat(JointItems.value(statistics.path("byPerson"), "", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(0.5);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -86,6 +87,15 @@ class JointFeedbackTest {
     assertThat(joint.post(zhaoliu, Map.of("satisfaction", "BASICALLY_SATISFIED")).statusCode()).isEqualTo(200);
     assertThat(answers.of(itemId, 1).get(3).satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
     assertThat(items.get(itemId).satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+
+    JsonNode statistics = joint.statistics();
+    assertThat(statistics.path("resultRule").asText()).isEqualTo("满意率按件计算；联名、附议件的办件结果：以领衔人的评价为办件结果。");
+    assertThat(JointItems.value(statistics.path("bySession"), "", "SATISFACTION_RATE").asDouble()).isEqualTo(1.0);
+    JsonNode persons = statistics.path("byPerson");
+    assertThat(JointItems.value(persons, "LEAD", "SATISFIED").asLong()).isEqualTo(1);
+    assertThat(JointItems.value(persons, "CO_SIGNER", "UNSATISFIED").asLong()).isEqualTo(1);
+    assertThat(JointItems.value(persons, "CO_SIGNER", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(2.0 / 3);
+    assertThat(JointItems.value(persons, "", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(0.75);
   }
 
   @Test

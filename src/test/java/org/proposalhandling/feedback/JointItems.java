@@ -1,5 +1,7 @@
 package org.proposalhandling.feedback;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.support.MailCatcher;
+import org.proposalhandling.support.WebSession;
 
 /** A joint item with three co-signers, replied, and the feedback links its four proposers received over SMTP. */
 final class JointItems {
@@ -29,8 +33,12 @@ final class JointItems {
     this.port = port;
   }
 
-  static Map<String, Object> intake(String number) {
+  /** A session of the test's own, so that the statistics of its items count no one else's. */
+  final String session = "联名测试会议" + System.nanoTime();
+
+  Map<String, Object> intake(String number) {
     Map<String, Object> form = ItemDriver.intake(number);
+    form.put("sessionName", session);
     form.put("coSigners", "李四（经济界，" + CO_SIGNERS[0] + "）、王五（" + CO_SIGNERS[1] + "，13800000002）、赵六（"
         + CO_SIGNERS[2] + "）");
     return form;
@@ -45,7 +53,7 @@ final class JointItems {
 
   /** The feedback link in the reply mail of this item to this address. */
   String link(String number, String address) {
-    MimeMessage reply = mail.to(address, "【答复】").stream().filter(m -> subjectOf(m).contains("第" + number + "号"))
+    MimeMessage reply = mail.to(address, "【答复】").stream().filter(m -> subjectOf(m).contains(session + "第" + number + "号"))
         .findFirst().orElseThrow(() -> new AssertionError("No reply of " + number + " to " + address));
     return MailCatcher.links(MailCatcher.text(reply)).stream().filter(l -> l.contains("feedback/")).findFirst().orElseThrow()
         .replace("http://localhost:8080", "http://localhost:" + port);
@@ -60,6 +68,25 @@ final class JointItems {
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
     return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The office's statistics of the test's session, as the page's data: the tables, the rule. */
+  JsonNode statistics() throws Exception {
+    WebSession office = new WebSession(port);
+    office.login("jlgov-clerk", "demo");
+    return new ObjectMapper().readTree(office.get("/statistics/data?session=" + URLEncoder.encode(session, StandardCharsets.UTF_8))
+        .body());
+  }
+
+  /** A table's value in a column, in the row of this key ("" for the total). */
+  static JsonNode value(JsonNode table, String rowKey, String column) {
+    int index = 0;
+    while (!table.path("columns").get(index).path("key").asText().equals(column)) {
+      index++;
+    }
+    JsonNode row = rowKey.isEmpty() ? table.path("total") : StreamSupport.stream(table.path("rows").spliterator(), false)
+        .filter(r -> r.path("key").asText().equals(rowKey)).findFirst().orElseThrow();
+    return row.path("values").get(index);
   }
 
   private static String subjectOf(MimeMessage message) {
