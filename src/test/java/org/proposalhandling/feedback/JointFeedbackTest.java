@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -28,6 +33,7 @@ import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.support.MailCatcher;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,6 +102,24 @@ class JointFeedbackTest {
     assertThat(JointItems.value(persons, "CO_SIGNER", "UNSATISFIED").asLong()).isEqualTo(1);
     assertThat(JointItems.value(persons, "CO_SIGNER", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(2.0 / 3);
     assertThat(JointItems.value(persons, "", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(0.75);
+  }
+
+  @Test
+  void theLedgerFindsAJointItemByAnyCoSignersNameAndExportsThem() throws Exception {
+    driver.register(joint.intake("J3"));
+    WebSession office = new WebSession(port);
+    office.login("jlgov-clerk", "demo");
+
+    String found = office.get("/items?q=" + URLEncoder.encode("赵六", StandardCharsets.UTF_8)).body();
+    assertThat(found).contains(joint.session, "（联名：李四、王五、赵六）");
+    assertThat(office.get("/items?q=" + URLEncoder.encode("钱七", StandardCharsets.UTF_8)).body()).doesNotContain(joint.session);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+        office.getBytes("/items/export?q=" + URLEncoder.encode("王五", StandardCharsets.UTF_8) + "&session="
+            + URLEncoder.encode(joint.session, StandardCharsets.UTF_8)).body()))) {
+      Row header = workbook.getSheetAt(0).getRow(0);
+      assertThat(header.getCell(5).getStringCellValue()).isEqualTo("附议人（联名人）");
+      assertThat(workbook.getSheetAt(0).getRow(1).getCell(5).getStringCellValue()).isEqualTo("李四、王五、赵六");
+    }
   }
 
   @Test
