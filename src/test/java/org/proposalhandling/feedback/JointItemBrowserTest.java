@@ -49,6 +49,8 @@ class JointItemBrowserTest {
       browser.login("jlgov-clerk", "demo");
       browser.waitForText(By.cssSelector("body"), "待办");
       browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review);
+      browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form"));
+      browser.screenshot("joint-item-header-in-tasklist");
       browser.waitUntil(() -> browser.formValues().contains("李四（经济界）、王五、赵六"));
       assertThat(browser.visible(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form")).getText()).contains("附议人（联名人）");
       browser.screenshot("joint-item-header-in-tasklist");
