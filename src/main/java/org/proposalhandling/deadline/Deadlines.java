@@ -147,9 +147,13 @@ public class Deadlines {
 
   /** When an unanswered feedback form closes the item as 未反馈: a grace period after the reminder. */
   public Date feedbackClosingDue(DelegateExecution execution) {
-    Rules rules = rules(item(execution).kind());
-    return endOf(calendar.addWorkingDays(EngineClock.today(),
-        rules.feedbackWorkingDays() + rules.feedbackGraceWorkingDays()));
+    return endOf(feedbackClosingOn(item(execution).kind(), EngineClock.today()));
+  }
+
+  /** The last day of a feedback period (its grace included) that opened on this day. */
+  public LocalDate feedbackClosingOn(ItemKind kind, LocalDate openedOn) {
+    Rules rules = rules(kind);
+    return calendar.addWorkingDays(openedOn, rules.feedbackWorkingDays() + rules.feedbackGraceWorkingDays());
   }
 
   private Rules rules(ItemKind kind) {

@@ -98,15 +98,16 @@ class ReplyLetterSource {
         nameOf(reply.signedBy()), reply.handlerName(), reply.handlerPhone());
   }
 
-  /** How the letters address a proposer when the drafter wrote no salutation. */
-  private static String salutationFor(Item item) {
-    if (item.kind() == ItemKind.DEPUTY_SUGGESTION) {
-      return "尊敬的" + item.proposerName() + "代表";
+  /**
+   * How the letters address a proposer when the drafter wrote no salutation (seed 003: 尊敬的秦清亮委员); a joint
+   * item by its lead proposer and their number, 尊敬的张三代表等4位代表.
+   */
+  static String salutationFor(Item item) {
+    String title = item.kind() == ItemKind.DEPUTY_SUGGESTION ? "代表" : item.kind() == ItemKind.MEMBER_PROPOSAL ? "委员" : null;
+    if (title == null) {
+      return item.proposerName();
     }
-    if (item.kind() == ItemKind.MEMBER_PROPOSAL) {
-      return "尊敬的" + item.proposerName() + "委员";
-    }
-    return item.proposerName();
+    return "尊敬的" + item.proposerName() + title + (item.coSigners().isEmpty() ? "" : "等" + (item.coSigners().size() + 1) + "位" + title);
   }
 
   /** The signing official's name, family name first, read as the system (users may not list users). */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.proposalhandling.handling.Reply;
+import org.proposalhandling.item.CoSigner;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.Mail;
@@ -20,6 +21,7 @@ public class FeedbackMail {
 
   static final String PURPOSE = "FEEDBACK";
   static final String FEEDBACK_TASK = "Task_Feedback";
+  static final String CO_SIGNER_PURPOSE = "FEEDBACK_CO_SIGNER";
 
   private final LinkTokens tokens;
   private final Mailer mailer;
@@ -29,11 +31,27 @@ public class FeedbackMail {
     this.mailer = mailer;
   }
 
-  /** The delivered reply, with a new link to the feedback form and these attachments; earlier links stop working. */
+  /**
+   * The delivered reply, with a new link to the feedback form and these attachments, to the proposer and to each
+   * co-signer with an e-mail address, each with his own link; earlier links stop working.
+   */
   public void sendReply(Item item, Reply reply, List<String> attachments) {
     tokens.supersede(PURPOSE, item.id());
-    send("reply", (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复", item, reply,
-        attachments);
+    tokens.supersede(CO_SIGNER_PURPOSE, item.id());
+    String subject = (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复";
+    send("reply", subject, item, reply, attachments);
+    for (CoSigner coSigner : item.coSigners()) {
+      if (coSigner.email() != null) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("item", item);
+        model.put("reference", item.reference());
+        model.put("reply", reply);
+        model.put("coSigner", coSigner);
+        model.put("feedbackUrl", mailer.publicUrl() + "/links/co-signer-feedback/" + tokens.issue(CO_SIGNER_PURPOSE, item.id(),
+            FEEDBACK_TASK, CoSignerLink.holder(coSigner.position(), reply.round())));
+        mailer.send(new Mail(item.id(), "co-signer-reply", coSigner.email(), List.of(), subject, model, attachments));
+      }
+    }
   }
 
   void remind(Item item, Reply reply) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.item.CoSigner;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
@@ -68,7 +69,9 @@ public class IntakeValidator {
     String content = field(problems, "content", () -> withoutEmoji(form.requiredText("content", "内容"), "内容"));
     String proposer = field(problems, "proposerName", () -> withoutEmoji(
         TextLength.atMost(form.requiredText("proposerName", "提出人（领衔人）"), "提出人（领衔人）", 200), "提出人（领衔人）"));
-    String coSigners = field(problems, "coSigners", () -> withoutEmoji(form.optionalText("coSigners", "附议人", 1000), "附议人"));
+    List<CoSigner> coSigners = field(problems, "coSigners", () -> CoSignerList.parse(
+        withoutEmoji(form.optionalText("coSigners", CoSignerList.LABEL, 4000), CoSignerList.LABEL), proposer,
+        kind == null ? ItemKind.DEPUTY_SUGGESTION : ItemKind.valueOf(kind)));
     String phone = field(problems, "proposerPhone", () ->
         withoutEmoji(form.optionalText("proposerPhone", "提出人联系电话", 50), "提出人联系电话"));
     LocalDate filedOn = field(problems, "filedOn", () -> form.optionalDate("filedOn", "提出日期"));

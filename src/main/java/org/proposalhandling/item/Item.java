@@ -2,6 +2,8 @@ package org.proposalhandling.item;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A deputy's suggestion or a member's proposal, as the app stores it; its id is the process's business key.
@@ -16,7 +18,7 @@ public record Item(
     String title,
     String content,
     String proposerName,
-    String coSigners,
+    List<CoSigner> coSigners,
     String proposerEmail,
     String proposerPhone,
     boolean publicationConsent,
@@ -45,6 +47,23 @@ public record Item(
   }
 
   public String proposerWithCoSigners() {
-    return coSigners == null ? proposerName : proposerName + "（附议：" + coSigners + "）";
+    return coSigners.isEmpty() ? proposerName : proposerName + "（" + kind.coSigning().label() + "：" + coSignerNames() + "）";
+  }
+
+  /** The co-signers' names, 、-separated as documents list them; empty when there are none. */
+  public String coSignerNames() {
+    return coSigners.stream().map(CoSigner::name).collect(Collectors.joining("、"));
+  }
+
+  /** The co-signers with their delegations or sectors, e.g. 李四（经济界）、王五; empty when there are none. */
+  public String coSignersWithConstituencies() {
+    return coSigners.stream().map(CoSigner::nameWithConstituency).collect(Collectors.joining("、"));
+  }
+
+  /** The item with these co-signers, as registered. */
+  public Item withCoSigners(List<CoSigner> registered) {
+    return new Item(id, assigningOfficeId, sessionName, number, kind, title, content, proposerName, List.copyOf(registered),
+        proposerEmail, proposerPhone, publicationConsent, filedOn, proposedLeadUnitId, status, rejectionReason, leadUnitId,
+        keyItem, assignedOn, replyDue, coHandlingDue, handlingRound, createdAt, processInstanceId, satisfaction);
   }
 }

@@ -53,7 +53,8 @@ public abstract class ItemFormListener extends FormTaskListener<Item> {
         "itemNumber", item.reference(),
         "itemKind", item.kind().label(),
         "itemTitle", item.title(),
-        "proposer", item.proposerWithCoSigners(),
+        "proposer", item.proposerName(),
+        "itemCoSigners", item.coSignersWithConstituencies(),
         "itemContent", item.content() == null ? "" : item.content(),
         "itemPageLink", "/items/" + item.id()));
     prepare(task, item);

@@ -16,4 +16,9 @@ public enum ItemKind {
   public String label() {
     return label;
   }
+
+  /** Deputies second (附议) a suggestion; members and groups sign a proposal jointly (联名). */
+  public CoSigner.Kind coSigning() {
+    return this == DEPUTY_SUGGESTION ? CoSigner.Kind.SECONDING : CoSigner.Kind.JOINT;
+  }
 }

@@ -15,13 +15,15 @@ import org.springframework.stereotype.Repository;
 public class ItemRepository {
 
   private final JdbcClient jdbc;
+  private final CoSigners coSigners;
 
-  ItemRepository(JdbcClient jdbc) {
+  ItemRepository(JdbcClient jdbc, CoSigners coSigners) {
     this.jdbc = jdbc;
+    this.coSigners = coSigners;
   }
 
   public Optional<Item> find(String id) {
-    return jdbc.sql("select * from item where id = ?").param(id).query(ItemRepository::map).optional();
+    return jdbc.sql("select * from item where id = ?").param(id).query(ItemRepository::map).optional().map(this::withCoSigners);
   }
 
   public Item get(String id) {
@@ -30,19 +32,23 @@ public class ItemRepository {
 
   public Optional<Item> findBySessionAndNumber(String sessionName, String number) {
     return jdbc.sql("select * from item where session_name = ? and item_number = ?")
-        .params(sessionName, number).query(ItemRepository::map).optional();
+        .params(sessionName, number).query(ItemRepository::map).optional().map(this::withCoSigners);
   }
 
   public List<String> coHandlingUnitIds(String id) {
     return jdbc.sql("select unit_id from item_co_unit where item_id = ? order by unit_id").param(id).query(String.class).list();
   }
 
+  private Item withCoSigners(Item item) {
+    return item.withCoSigners(coSigners.of(item.id()));
+  }
+
   void insert(Item item) {
     jdbc.sql("""
             insert into item (id, assigning_office_id, session_name, item_number, kind, title, content, proposer_name,
-              co_signers, proposer_email, proposer_phone, publication_consent, filed_on, proposed_lead_unit_id, status,
+              proposer_email, proposer_phone, publication_consent, filed_on, proposed_lead_unit_id, status,
               key_item, handling_round, created_at, process_instance_id, status_changed_at)
-            values (:id, :office, :session, :number, :kind, :title, :content, :proposer, :coSigners, :email, :phone,
+            values (:id, :office, :session, :number, :kind, :title, :content, :proposer, :email, :phone,
               :consent, :filedOn, :proposedLead, :status, false, 1, :createdAt, :processInstance, :createdAt)""")
         .param("id", item.id())
         .param("office", item.assigningOfficeId())
@@ -52,7 +58,6 @@ public class ItemRepository {
         .param("title", item.title())
         .param("content", item.content())
         .param("proposer", item.proposerName())
-        .param("coSigners", item.coSigners())
         .param("email", item.proposerEmail())
         .param("phone", item.proposerPhone())
         .param("consent", item.publicationConsent())
@@ -62,6 +67,7 @@ public class ItemRepository {
         .param("createdAt", Timestamp.from(item.createdAt()))
         .param("processInstance", item.processInstanceId())
         .update();
+    coSigners.insert(item.id(), item.coSigners());
   }
 
   /**
@@ -118,7 +124,7 @@ public class ItemRepository {
         rs.getString("title"),
         rs.getString("content"),
         rs.getString("proposer_name"),
-        rs.getString("co_signers"),
+        List.of(),
         rs.getString("proposer_email"),
         rs.getString("proposer_phone"),
         rs.getBoolean("publication_consent"),

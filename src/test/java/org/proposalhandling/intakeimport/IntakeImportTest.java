@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.proposalhandling.item.CoSigner;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemRepository;
@@ -65,12 +66,44 @@ class IntakeImportTest {
     assertThat(item.kind()).isEqualTo(ItemKind.MEMBER_PROPOSAL);
     assertThat(item.assigningOfficeId()).isEqualTo("jl-gov");
     assertThat(item.proposedLeadUnitId()).isEqualTo("jl-mz");
-    assertThat(item.coSigners()).isEqualTo("李四、王五");
+    assertThat(item.coSignerNames()).isEqualTo("李四、王五");
     assertThat(item.filedOn()).isEqualTo(LocalDate.of(2025, 1, 15));
     assertThat(item.publicationConsent()).isTrue();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(item.id()).count()).isEqualTo(1);
     assertThat(items.findBySessionAndNumber(SESSION, prefix + "3").orElseThrow().proposedLeadUnitId()).isNull();
     assertThat(items.findBySessionAndNumber(SESSION, prefix + "4").orElseThrow().proposedLeadUnitId()).isEqualTo("jl-cz");
+  }
+
+  @Test
+  void theCoSignersColumnFillsEachCoSignerWithHisDetails() {
+    importAndWait("joint.csv", csv(List.of(with(row(SESSION, prefix + "J", "关于联名提案的建议"), ImportColumn.CO_SIGNERS,
+        "李四（经济界，lisi@example.cn，138-0000-0001）、王五（长春市、吉林市联组）,赵六"))).getBytes(StandardCharsets.UTF_8));
+
+    Item item = items.findBySessionAndNumber(SESSION, prefix + "J").orElseThrow();
+    assertThat(item.coSigners()).containsExactly(
+        new CoSigner(1, "李四", CoSigner.Kind.JOINT, "经济界", "lisi@example.cn", "13800000001"),
+        new CoSigner(2, "王五", CoSigner.Kind.JOINT, "长春市、吉林市联组", null, null),
+        new CoSigner(3, "赵六", CoSigner.Kind.JOINT, null, null, null));
+    assertThat(item.proposerWithCoSigners()).isEqualTo("张三（联名：李四、王五、赵六）");
+  }
+
+  @Test
+  void wrongCoSignersAreNamedByRowAndColumn() {
+    List<List<String>> rows = List.of(
+        with(row(SESSION, prefix + "k", "重复"), ImportColumn.CO_SIGNERS, "李四、王五、李四（经济界）"),   // row 2
+        with(row(SESSION, prefix + "l", "领衔人"), ImportColumn.CO_SIGNERS, "李四、张三"),                   // row 3
+        with(row(SESSION, prefix + "m", "邮箱"), ImportColumn.CO_SIGNERS, "李四（lisi@example）"),          // row 4
+        with(row(SESSION, prefix + "n", "手机"), ImportColumn.CO_SIGNERS, "李四（12345）"));                // row 5
+
+    ImportClient.Response response = clerk().upload("co-signers.csv", csv(rows).getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(errors(response.body())).containsExactly(
+        "2|附议人|「附议人（联名人）」中李四重复列出，每人只列一次。",
+        "3|附议人|「附议人（联名人）」中张三是提出人（领衔人），不能同时列为附议人（联名人）。",
+        "4|附议人|「附议人（联名人）」中李四的电子邮箱“lisi@example”格式不正确。",
+        "5|附议人|「附议人（联名人）」中李四的手机号码“12345”不是有效的手机号码，应为 11 位中国大陆手机号，可带 +86。");
+    assertThat(items.findBySessionAndNumber(SESSION, prefix + "k")).isEmpty();
   }
 
   @Test

@@ -193,7 +193,7 @@ class StatisticsTest {
     assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
     JsonNode report = data(OFFICE, Map.of("session", PROPOSALS));
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-      assertThat(sheetNames(workbook)).containsExactly("按会议统计", "按承办单位统计", "办理阶段", "满意度", "每周答复", "指标说明");
+      assertThat(sheetNames(workbook)).containsExactly("按会议统计", "按承办单位统计", "按人统计满意度", "办理阶段", "满意度", "每周答复", "指标说明");
       Sheet sessions = workbook.getSheet("按会议统计");
       assertThat(sessions.getRow(0).getCell(0).getStringCellValue()).contains(PROPOSALS, "导出日期：2025-01-20", "吉林省人民政府办公厅");
       assertSameTable(sessions, report.at("/bySession"));

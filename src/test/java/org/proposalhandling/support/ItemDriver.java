@@ -167,7 +167,12 @@ public class ItemDriver {
 
   /** From registration to the feedback task, with the lead unit alone. */
   public ProcessInstance replied(String number) {
-    ProcessInstance instance = atDrafting(number, "jl-mz");
+    return replied(intake(number));
+  }
+
+  /** From registering this intake form to the feedback task, with the lead unit alone. */
+  public ProcessInstance replied(Map<String, Object> form) {
+    ProcessInstance instance = atDrafting(form, "jl-mz");
     draft(instance, "答复正文");
     review(instance, true, null);
     signOff(instance, true, null);

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * 满意度反馈: the proposer's feedback form (征询意见表). The proposer answers through the link in the reply's
  * mail; the assigning office records a returned paper form here. The handling unit never rates itself.
- * A first "not satisfied" sends the item back for re-handling. Feedback through the link has no recorder.
+ * A first "not satisfied" sends the item back for re-handling. Feedback through the link has no recorder. The
+ * form is the lead proposer's; on a joint item the item's result follows the configured rule ({@link ItemResults}).
  */
 @Component("feedbackForm")
 class FeedbackForm extends ItemFormListener {
@@ -28,11 +29,13 @@ class FeedbackForm extends ItemFormListener {
 
   private final ReplyRepository replies;
   private final FeedbackRepository feedbacks;
+  private final ItemResults results;
 
-  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks) {
+  FeedbackForm(ItemRepository items, ReplyRepository replies, FeedbackRepository feedbacks, ItemResults results) {
     super(items);
     this.replies = replies;
     this.feedbacks = feedbacks;
+    this.results = results;
   }
 
   @Override
@@ -64,7 +67,7 @@ class FeedbackForm extends ItemFormListener {
     }
     feedbacks.save(new Feedback(item.id(), item.handlingRound(), satisfaction, contactRating, attitudeRating,
         comments, currentUser(task), EngineClock.now()));
-    lifecycle().feedbackRecorded(item.id(), satisfaction, comments);
+    lifecycle().feedbackRecorded(item.id(), results.take(item, satisfaction, comments), comments);
   }
 
   /**

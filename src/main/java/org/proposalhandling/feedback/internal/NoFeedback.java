@@ -17,11 +17,13 @@ class NoFeedback implements JavaDelegate {
   private final ItemRepository items;
   private final FeedbackRepository feedbacks;
   private final ItemLifecycle lifecycle;
+  private final ItemResults results;
 
-  NoFeedback(ItemRepository items, FeedbackRepository feedbacks, ItemLifecycle lifecycle) {
+  NoFeedback(ItemRepository items, FeedbackRepository feedbacks, ItemLifecycle lifecycle, ItemResults results) {
     this.items = items;
     this.feedbacks = feedbacks;
     this.lifecycle = lifecycle;
+    this.results = results;
   }
 
   @Override
@@ -30,7 +32,7 @@ class NoFeedback implements JavaDelegate {
     if (feedbacks.find(item.id(), item.handlingRound()).isEmpty()) {
       feedbacks.save(new Feedback(item.id(), item.handlingRound(), Satisfaction.NO_RESPONSE, null, null, null, null,
           EngineClock.now()));
-      lifecycle.feedbackRecorded(item.id(), Satisfaction.NO_RESPONSE, "反馈期满未收到征询意见表");
+      lifecycle.feedbackRecorded(item.id(), results.take(item, Satisfaction.NO_RESPONSE, null), "反馈期满未收到征询意见表");
     }
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerExport {
 
-  static final List<String> HEADERS = List.of("编号", "会议届次", "类别", "标题", "提出人", "主办单位", "会办单位", "办理阶段",
+  static final List<String> HEADERS = List.of("编号", "会议届次", "类别", "标题", "提出人", "附议人（联名人）", "主办单位", "会办单位", "办理阶段",
       "交办日期", "答复期限", "剩余工作日", "红黄牌", "重点督办", "办理轮次", "答复类别", "满意度");
   private static final int ROWS_IN_MEMORY = 200;
 
@@ -46,7 +46,7 @@ class LedgerExport {
 
   private static void write(Row sheetRow, LedgerRow row) {
     List<Object> values = java.util.Arrays.asList(row.number(), row.sessionName(), row.kind().label(), row.title(),
-        row.proposer(), row.leadUnit(), String.join("、", row.coHandlingUnits()), row.stage(),
+        row.proposer(), row.coSigners(), row.leadUnit(), String.join("、", row.coHandlingUnits()), row.stage(),
         day(row.assignedOn()), day(row.replyDue()),
         row.workingDaysLeft(), row.mark() == null ? null : row.mark().label() + "牌", row.keyItem() ? "是" : "否", row.round(),
         row.category(), row.satisfaction() == null ? null : row.satisfaction().label());

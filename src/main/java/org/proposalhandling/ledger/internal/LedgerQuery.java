@@ -103,7 +103,9 @@ class LedgerQuery {
     return """
         select i.id, i.item_number, i.session_name, i.kind, i.title, i.proposer_name, i.lead_unit_id, i.status,
           i.handling_round, i.assigned_on, i.reply_due, i.key_item, i.satisfaction,
-          (select r.category from reply r where r.item_id = i.id and r.round = i.handling_round) as category
+          (select r.category from reply r where r.item_id = i.id and r.round = i.handling_round) as category,
+          (select group_concat(c.name order by c.position separator '、') from item_co_signer c where c.item_id = i.id)
+            as co_signers
         from item i where\s""";  // \s: a text block drops trailing spaces, and "where1 = 0" failed for a user of no unit
   }
 
@@ -130,7 +132,7 @@ class LedgerQuery {
     where.and(visibility.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visibility) + ")");
     if (filter.q() != null) {
       where.and("(i.item_number = :number or i.title like :like escape '!' or i.proposer_name like :like escape '!'"
-          + " or i.co_signers like :like escape '!')");
+          + " or exists (select 1 from item_co_signer c where c.item_id = i.id and c.name like :like escape '!'))");
       where.params.put("number", filter.q().replaceFirst("^第", "").replaceFirst("号$", ""));
       where.params.put("like", "%" + filter.q().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
     }
@@ -177,7 +179,7 @@ class LedgerQuery {
         : !EngineClock.today().isBefore(yellowWarningOn(kind, due)) ? LedgerRow.Mark.YELLOW : null;
     String satisfaction = rs.getString("satisfaction");
     return new LedgerRow(rs.getString("id"), rs.getString("item_number"), rs.getString("session_name"),
-        kind, rs.getString("title"), rs.getString("proposer_name"),
+        kind, rs.getString("title"), rs.getString("proposer_name"), rs.getString("co_signers"),
         directory.nameOf(rs.getString("lead_unit_id")), List.of(), status, rs.getInt("handling_round"),
         rs.getObject("assigned_on", LocalDate.class), due, left, mark, rs.getBoolean("key_item"),
         rs.getString("category"), satisfaction == null ? null : Satisfaction.valueOf(satisfaction), null);
@@ -188,7 +190,7 @@ class LedgerQuery {
    * item's other fields play no part in it.
    */
   private LocalDate yellowWarningOn(ItemKind kind, LocalDate replyDue) {
-    return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, null, null, null, false,
+    return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, List.of(), null, null, false,
         null, null, null, null, null, false, null, replyDue, null, 1, null, null, null));
   }
 
@@ -231,7 +233,7 @@ class LedgerQuery {
   private List<LedgerRow> completed(List<LedgerRow> rows, Map<String, List<String>> coUnits,
                                     Map<String, String> deliveryFailures) {
     return rows.stream().map(row -> new LedgerRow(row.id(), row.number(), row.sessionName(), row.kind(), row.title(),
-        row.proposer(), row.leadUnit(), coUnits.getOrDefault(row.id(), List.of()).stream().map(directory::nameOf).toList(),
+        row.proposer(), row.coSigners(), row.leadUnit(), coUnits.getOrDefault(row.id(), List.of()).stream().map(directory::nameOf).toList(),
         row.status(), row.round(), row.assignedOn(), row.replyDue(), row.workingDaysLeft(), row.mark(), row.keyItem(),
         row.category(), row.satisfaction(), deliveryFailures.get(row.id()))).toList();
   }

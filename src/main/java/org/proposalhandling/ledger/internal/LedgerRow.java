@@ -7,11 +7,11 @@ import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
 
 /**
- * One line of the ledger: the item as the list and the export show it, its marks worked out; while its reply
- * cannot leave (送达失败), the reason (the list's page only).
+ * One line of the ledger: the item as the list and the export show it, its marks worked out; its co-signers'
+ * names 、-separated (null when none); while its reply cannot leave (送达失败), the reason (the list's page only).
  */
 public record LedgerRow(String id, String number, String sessionName, ItemKind kind, String title, String proposer,
-                 String leadUnit, List<String> coHandlingUnits, ItemStatus status, int round, LocalDate assignedOn,
+                 String coSigners, String leadUnit, List<String> coHandlingUnits, ItemStatus status, int round, LocalDate assignedOn,
                  LocalDate replyDue, Integer workingDaysLeft, Mark mark, boolean keyItem, String category,
                  Satisfaction satisfaction, String deliveryFailure) {
 

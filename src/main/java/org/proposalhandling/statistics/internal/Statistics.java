@@ -15,7 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.feedback.FeedbackSettings;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.statistics.internal.StatisticsReport.Charts;
 import org.proposalhandling.statistics.internal.StatisticsReport.Column;
 import org.proposalhandling.statistics.internal.StatisticsReport.Definition;
@@ -35,10 +37,12 @@ class Statistics {
 
   private final StatisticsQuery query;
   private final UnitDirectory directory;
+  private final FeedbackSettings feedback;
 
-  Statistics(StatisticsQuery query, UnitDirectory directory) {
+  Statistics(StatisticsQuery query, UnitDirectory directory, FeedbackSettings feedback) {
     this.query = query;
     this.directory = directory;
+    this.feedback = feedback;
   }
 
   StatisticsReport report(StatisticsScope scope, StatisticsFilter filter) {
@@ -51,7 +55,30 @@ class Statistics {
     Table byUnit = table("按承办单位统计", "承办单位", Figure.OF_UNITS, Figure::unitLabel, units, directory::nameOf,
         Tally.sum(units.values()));
     return new StatisticsReport(filter.description(), scopeName(scope), EngineClock.today(), filter.parameters(),
-        query.sessions(scope), bySession, byUnit, definitions(), charts(scope, filter, units, total));
+        query.sessions(scope), bySession, byUnit, resultRule(), byPerson(query.persons(scope, filter)), definitions(),
+        charts(scope, filter, units, total));
+  }
+
+  /** 满意率 counts items by their result; how a joint item's result follows its proposers' answers. */
+  private String resultRule() {
+    return "满意率按件计算；联名、附议件的办件结果：" + feedback.resultRule().label() + "。";
+  }
+
+  private static Table byPerson(StatisticsQuery.Persons persons) {
+    List<Column> columns = new ArrayList<>();
+    Arrays.stream(Satisfaction.values()).forEach(satisfaction ->
+        columns.add(new Column(satisfaction.name(), satisfaction.label(), false)));
+    columns.add(new Column("PERSON_SATISFACTION_RATE", "满意率（按人）", true));
+    return new Table("按人统计满意度", "提出人", columns,
+        List.of(personRow("LEAD", "领衔人", persons.leads()), personRow("CO_SIGNER", "联名人、附议人", persons.coSigners())),
+        personRow("", "合计", persons.leads().plus(persons.coSigners())));
+  }
+
+  private static Row personRow(String key, String name, PersonTally tally) {
+    List<Number> values = new ArrayList<>();
+    Arrays.stream(Satisfaction.values()).forEach(satisfaction -> values.add(tally.get(satisfaction)));
+    values.add(tally.rate());
+    return new Row(key, name, values);
   }
 
   private static Table table(String title, String keyLabel, List<Figure> figures, Function<Figure, String> label,
@@ -79,6 +106,7 @@ class Statistics {
         + "交办机构统计其交办的全部件，承办单位只统计本单位主办或会办的件。"));
     Arrays.stream(Figure.values()).forEach(figure -> definitions.add(new Definition(figure.label(), figure.definition())));
     Arrays.stream(Rate.values()).forEach(rate -> definitions.add(new Definition(rate.label(), rate.definition())));
+    definitions.add(new Definition("满意率（按人）", PersonTally.DEFINITION));
     definitions.add(new Definition("每周答复与到期", "每周（周一至周日）送达的答复份数与当周到期的答复份数的累计数；"
         + "已送达的答复按送达当时的期限、尚未答复的按现行期限计入到期。"));
     return definitions;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.proposalhandling.item.ItemStatus;
+import org.proposalhandling.item.Satisfaction;
 import org.proposalhandling.statistics.internal.Figure.Stages;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The statistics' queries: GROUP BY in the database over the items of the user's scope and filter, one row per
- * session and unit, stage or day, never a row per item into Java. Each item is looked at once, its replies,
+ * session and unit, stage, day or satisfaction, never a row per item into Java. Each item is looked at once, its replies,
  * feedback and requests by their primary keys (see changeset 012).
  */
 @Repository
@@ -121,6 +122,27 @@ class StatisticsQuery {
               (tally, request) -> tally.with(figure, request.get(figure)));
         });
     return units;
+  }
+
+  /**
+   * Each proposer's answer to the latest round of each item whose result was taken (that round has the lead
+   * proposer's row, person 0, written when the result is taken), counted per satisfaction.
+   */
+  Persons persons(StatisticsScope scope, StatisticsFilter filter) {
+    Where where = items(scope, filter);
+    Map<Satisfaction, Long> leads = new EnumMap<>(Satisfaction.class);
+    Map<Satisfaction, Long> coSigners = new EnumMap<>(Satisfaction.class);
+    where.query("select a.person = 0 as lead, a.satisfaction, count(*) as n from feedback_answer a join item i on i.id = a.item_id"
+            + " where " + where
+            + " and a.round = (select max(l.round) from feedback_answer l where l.item_id = a.item_id and l.person = 0)"
+            + " group by a.person = 0, a.satisfaction")
+        .query((RowCallbackHandler) rs -> (rs.getBoolean("lead") ? leads : coSigners)
+            .put(Satisfaction.valueOf(rs.getString("satisfaction")), rs.getLong("n")));
+    return new Persons(new PersonTally(leads), new PersonTally(coSigners));
+  }
+
+  /** The answers of the lead proposers, and those of the co-signers. */
+  record Persons(PersonTally leads, PersonTally coSigners) {
   }
 
   /** How many items stand in each stage, per lead unit ("" for the items no unit holds). */

@@ -9,8 +9,8 @@ import java.util.Map;
  * show it: what was counted, the two tables, their definitions and the charts' series.
  */
 record StatisticsReport(String title, String scope, LocalDate countedOn, Map<String, String> parameters,
-                        List<String> sessions, Table bySession, Table byUnit, List<Definition> definitions,
-                        Charts charts) {
+                        List<String> sessions, Table bySession, Table byUnit, String resultRule, Table byPerson,
+                        List<Definition> definitions, Charts charts) {
 
   /** A column: a count or a rate (a fraction, shown as a percentage). */
   record Column(String key, String label, boolean rate) {

@@ -36,6 +36,7 @@ final class StatisticsWorkbook {
       String title = "建议提案办理统计：" + report.title() + "　统计范围：" + report.scope() + "　导出日期：" + report.countedOn();
       table(workbook, styles, title, report.bySession());
       table(workbook, styles, title, report.byUnit());
+      table(workbook, styles, title, report.byPerson());
       charts(workbook, styles, title, report.charts());
       List<List<Object>> definitions = report.definitions().stream()
           .map(definition -> List.<Object>of(definition.term(), definition.text())).toList();
