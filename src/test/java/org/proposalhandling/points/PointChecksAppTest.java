@@ -26,7 +26,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The line of the proposal's points and the draft, computed by the server from the item and the stored draft:
- * on the item page, in the head's review form (read over engine REST) and on the official's sign-off page.
+ * on the item page, in the drafting and the review form (read over engine REST as Tasklist reads them) and on
+ * the official's sign-off page.
  */
 @AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,6 +52,12 @@ class PointChecksAppTest {
     WebSession handler = new WebSession(port);
     handler.login("jlmz-handler", "demo");
     assertThat(handler.get(itemPage).body()).contains("建议共4条，尚无答复稿", "第三条：加快医养康养护工、治疗师服务专业化、产业化发展");
+    EngineRestClient drafter = new EngineRestClient(port, "jlmz-handler", "demo");
+    String drafting = drafter.get("/task?processInstanceId=" + instance.getId() + "&taskDefinitionKey=Task_DraftReply")
+        .body().get(0).get("id").asText();
+    assertThat(drafter.get("/task/" + drafting + "/form-variables?variableNames=pointsChecklist").body()
+        .get("pointsChecklist").get("value").asText())
+        .startsWith("建议共4条：\n第一条：加强养老保险行业与养老院以及护理产业的联动\n").contains("\n第四条：创新养老服务体系");
 
     driver.draft(instance, omitted.reply());
     assertThat(handler.get(itemPage).body()).contains("第1轮答复稿：" + MISSING_THIRD, "似未涉及");
