@@ -27,14 +27,14 @@ final class PointFinder {
 
   static List<Point> find(String proposal) {
     String text = proposal == null ? "" : proposal.strip();
-    List<Item> points = pointsIn(text, Marker.in(text), 0, text.length());
+    List<Span> points = pointsIn(text, Marker.in(text), 0, text.length());
     if (points.isEmpty()) {
       return text.isEmpty() ? List.of() : List.of(new Point(1, text));
     }
     return IntStream.range(0, points.size()).mapToObj(i -> new Point(i + 1, points.get(i).text(text))).toList();
   }
 
-  private static List<Item> pointsIn(String text, List<Marker> all, int from, int to) {
+  private static List<Span> pointsIn(String text, List<Marker> all, int from, int to) {
     List<Marker> markers = all.stream().filter(marker -> marker.start() >= from && marker.start() < to).toList();
     for (Style style : stylesByFirstUse(markers)) {
       List<List<Marker>> runs = runs(markers, style);
@@ -42,8 +42,8 @@ final class PointFinder {
         continue;
       }
       List<Marker> run = chosen(text, runs, from);
-      List<Item> items = items(text, run, runs, to);
-      List<Item> suggestions = suggestionsInside(text, all, items);
+      List<Span> items = items(text, run, runs, to);
+      List<Span> suggestions = suggestionsInside(text, all, items);
       return suggestions != null ? suggestions : items;
     }
     return List.of();
@@ -89,8 +89,8 @@ final class PointFinder {
    * A point runs to the next of its list; the last one to the next list of its numbering, a blank line or the
    * end, so that a closing courtesy after an empty line is no part of it.
    */
-  private static List<Item> items(String text, List<Marker> run, List<List<Marker>> runs, int to) {
-    List<Item> items = new ArrayList<>();
+  private static List<Span> items(String text, List<Marker> run, List<List<Marker>> runs, int to) {
+    List<Span> items = new ArrayList<>();
     Marker last = run.get(run.size() - 1);
     int end = runs.stream().map(other -> other.get(0).start()).filter(start -> start > last.start())
         .min(Comparator.naturalOrder()).orElse(to);
@@ -100,28 +100,28 @@ final class PointFinder {
     }
     for (int i = 0; i < run.size(); i++) {
       Marker marker = run.get(i);
-      items.add(new Item(marker, i + 1 < run.size() ? run.get(i + 1).start() : end));
+      items.add(new Span(marker, i + 1 < run.size() ? run.get(i + 1).start() : end));
     }
     return items;
   }
 
   /** The list inside the suggestions, when the list only separates problems from suggestions; else null. */
-  private static List<Item> suggestionsInside(String text, List<Marker> all, List<Item> items) {
+  private static List<Span> suggestionsInside(String text, List<Marker> all, List<Span> items) {
     boolean reportsProblems = items.stream().anyMatch(item -> PROBLEM_HEADING.matcher(item.heading(text)).find());
     if (!reportsProblems) {
       return null;
     }
     for (int i = items.size() - 1; i >= 0; i--) {
-      Item item = items.get(i);
+      Span item = items.get(i);
       if (SUGGESTION_HEADING.matcher(item.heading(text)).find()) {
-        List<Item> inside = pointsIn(text, all, item.marker().textStart(), item.end());
-        return inside.isEmpty() ? List.of(new Item(item.marker(), item.end())) : inside;
+        List<Span> inside = pointsIn(text, all, item.marker().textStart(), item.end());
+        return inside.isEmpty() ? List.of(new Span(item.marker(), item.end())) : inside;
       }
     }
     return null;
   }
 
-  private record Item(Marker marker, int end) {
+  private record Span(Marker marker, int end) {
 
     String text(String text) {
       return text.substring(marker.textStart(), Math.max(marker.textStart(), end)).strip()

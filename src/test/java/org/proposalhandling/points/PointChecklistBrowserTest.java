@@ -2,8 +2,6 @@ package org.proposalhandling.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,9 @@ class PointChecklistBrowserTest {
 
   @Test
   void theChecklistMarksThePointTheReturnedDraftMisses() throws Exception {
-    Case omitted = Case.read(Path.of(getClass().getResource("/points/evaluation/omit-d13-3.txt").toURI()));
+    Case omitted = Case.named("omit-d13-3.txt");
     ItemDriver driver = new ItemDriver(engine, outbox);
-    Map<String, Object> form = ItemDriver.intake("PB1");
-    form.put("content", omitted.proposal());
-    ProcessInstance instance = driver.atDrafting(form, "jl-mz");
+    ProcessInstance instance = PointChecksAppTest.atDrafting(driver, "PB1", omitted);
     driver.draft(instance, omitted.reply());
     driver.review(instance, false, "请补充对第三条建议的答复。");
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,30 +42,20 @@ class PointChecksAppTest {
 
   @Test
   void theHandlerTheHeadAndTheOfficialAreToldWhichPointTheDraftSeemsToMiss() throws Exception {
-    Case omitted = Case.read(Path.of(getClass().getResource("/points/evaluation/omit-d13-3.txt").toURI()));
+    Case omitted = Case.named("omit-d13-3.txt");
     ItemDriver driver = new ItemDriver(engine, outbox);
-    Map<String, Object> form = ItemDriver.intake("PT1");
-    form.put("content", omitted.proposal());
-    ProcessInstance instance = driver.atDrafting(form, "jl-mz");
+    ProcessInstance instance = atDrafting(driver, "PT1", omitted);
     String itemPage = "/items/" + instance.getBusinessKey();
     WebSession handler = new WebSession(port);
     handler.login("jlmz-handler", "demo");
     assertThat(handler.get(itemPage).body()).contains("建议共4条，尚无答复稿", "第三条：加快医养康养护工、治疗师服务专业化、产业化发展");
-    EngineRestClient drafter = new EngineRestClient(port, "jlmz-handler", "demo");
-    String drafting = drafter.get("/task?processInstanceId=" + instance.getId() + "&taskDefinitionKey=Task_DraftReply")
-        .body().get(0).get("id").asText();
-    assertThat(drafter.get("/task/" + drafting + "/form-variables?variableNames=pointsChecklist").body()
-        .get("pointsChecklist").get("value").asText())
+    assertThat(formValue("jlmz-handler", instance, "Task_DraftReply", "pointsChecklist"))
         .startsWith("建议共4条：\n第一条：加强养老保险行业与养老院以及护理产业的联动\n").contains("\n第四条：创新养老服务体系");
 
     driver.draft(instance, omitted.reply());
     assertThat(handler.get(itemPage).body()).contains("第1轮答复稿：" + MISSING_THIRD, "似未涉及");
 
-    EngineRestClient head = new EngineRestClient(port, "jlmz-head", "demo");
-    String review = head.get("/task?processInstanceId=" + instance.getId() + "&taskDefinitionKey=Task_ReviewReply")
-        .body().get(0).get("id").asText();
-    assertThat(head.get("/task/" + review + "/form-variables?variableNames=pointsCheck").body()
-        .get("pointsCheck").get("value").asText()).isEqualTo(MISSING_THIRD);
+    assertThat(formValue("jlmz-head", instance, "Task_ReviewReply", "pointsCheck")).isEqualTo(MISSING_THIRD);
 
     driver.review(instance, true, null);
     MailCatcher mail = new MailCatcher(smtp, outbox);
@@ -80,17 +69,26 @@ class PointChecksAppTest {
 
   @Test
   void aDraftAnsweringEveryPointSaysSo() throws Exception {
-    Case answered = Case.read(Path.of(getClass().getResource("/points/evaluation/seed-14146.txt").toURI()));
+    Case answered = Case.named("seed-14146.txt");
     ItemDriver driver = new ItemDriver(engine, outbox);
-    Map<String, Object> form = ItemDriver.intake("PT2");
-    form.put("content", answered.proposal());
-    ProcessInstance instance = driver.atDrafting(form, "jl-mz");
+    ProcessInstance instance = atDrafting(driver, "PT2", answered);
     driver.draft(instance, answered.reply());
 
-    EngineRestClient head = new EngineRestClient(port, "jlmz-head", "demo");
-    String review = head.get("/task?processInstanceId=" + instance.getId() + "&taskDefinitionKey=Task_ReviewReply")
+    assertThat(formValue("jlmz-head", instance, "Task_ReviewReply", "pointsCheck")).isEqualTo("建议共5条，答复涉及5条");
+  }
+
+  /** An item of this number whose content is the case's proposal, at 起草答复 with 吉林省民政厅 alone. */
+  static ProcessInstance atDrafting(ItemDriver driver, String number, Case c) {
+    Map<String, Object> form = ItemDriver.intake(number);
+    form.put("content", c.proposal());
+    return driver.atDrafting(form, "jl-mz");
+  }
+
+  /** A field's value as Tasklist reads it for the user: engine REST, his own credentials. */
+  private String formValue(String user, ProcessInstance instance, String taskKey, String field) {
+    EngineRestClient client = new EngineRestClient(port, user, "demo");
+    String task = client.get("/task?processInstanceId=" + instance.getId() + "&taskDefinitionKey=" + taskKey)
         .body().get(0).get("id").asText();
-    assertThat(head.get("/task/" + review + "/form-variables?variableNames=pointsCheck").body()
-        .get("pointsCheck").get("value").asText()).isEqualTo("建议共5条，答复涉及5条");
+    return client.get("/task/" + task + "/form-variables?variableNames=" + field).body().get(field).get("value").asText();
   }
 }

@@ -45,6 +45,15 @@ class PointEvaluationTest {
       }
     }
 
+    /** A case of the set by its file's name, e.g. omit-d13-3.txt. */
+    static Case named(String fileName) {
+      try {
+        return read(Path.of(PointEvaluationTest.class.getResource("/points/evaluation/" + fileName).toURI()));
+      } catch (URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     private static String part(String text, String name) {
       int start = text.indexOf("【" + name + "】\n") + name.length() + 3;
       int end = text.indexOf("\n【", start);
