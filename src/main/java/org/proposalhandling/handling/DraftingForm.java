@@ -12,6 +12,7 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.letter.ReplyLetters;
+import org.proposalhandling.points.PointChecks;
 import org.proposalhandling.workflow.FormValidationException;
 import org.proposalhandling.workflow.FormValues;
 import org.springframework.stereotype.Component;
@@ -30,15 +31,17 @@ class DraftingForm extends ItemFormListener {
   private final ReplyCategories categories;
   private final People people;
   private final ReplyLetters letters;
+  private final PointChecks pointChecks;
 
   DraftingForm(ItemRepository items, HandlingSummary summary, ReplyRepository replies, ReplyCategories categories,
-               People people, ReplyLetters letters) {
+               People people, ReplyLetters letters, PointChecks pointChecks) {
     super(items);
     this.summary = summary;
     this.replies = replies;
     this.categories = categories;
     this.people = people;
     this.letters = letters;
+    this.pointChecks = pointChecks;
   }
 
   @Override
@@ -53,6 +56,7 @@ class DraftingForm extends ItemFormListener {
     fields.put("proposerComments", summary.proposerComments(item.id(), round));
     fields.put("publicationConsentLabel", item.publicationConsent() ? "同意公开答复" : "不同意公开答复");
     fields.put("replyText", draft == null ? "" : draft.body());
+    fields.put("pointsChecklist", pointChecks.checklist(item.content(), draft == null ? null : draft.body()));
     fields.put("category", draft == null ? "" : draft.category());
     fields.put("disclosure", draft == null ? "" : draft.disclosure());
     fields.put("handlerName", draft == null ? "" : draft.handlerName());
