@@ -106,6 +106,16 @@ public class ItemLifecycle {
     transition(itemId, approved ? ItemEventKind.REVIEW_APPROVED : ItemEventKind.REVIEW_RETURNED, comment);
   }
 
+  /** 送协办会签: the reviewed draft goes to the co-handling units; 协办未会签 until they all have answered. */
+  public void countersignRequested(String itemId, String summary) {
+    transition(itemId, ItemEventKind.COUNTERSIGN_REQUESTED, summary);
+  }
+
+  /** Every co-handling unit has answered: on to the sign-off, or back to drafting when one of them returned it. */
+  public void countersignEnded(String itemId, boolean returned, String summary) {
+    transition(itemId, returned ? ItemEventKind.COUNTERSIGN_RETURNED : ItemEventKind.COUNTERSIGN_COMPLETED, summary);
+  }
+
   /** 签发 or 签发退回; a signed reply is told to the rest of the app. */
   public void signedOff(String itemId, boolean approved, String comment) {
     Item item = transition(itemId, approved ? ItemEventKind.SIGNED : ItemEventKind.SIGN_OFF_RETURNED, comment);
