@@ -14,7 +14,7 @@ public class HandlingRecords {
 
   /** Who sent a draft back, or asked for it to be handled again. */
   public enum Stage {
-    REVIEW("审核退回"), COUNTERSIGN("会签退回"), SIGN_OFF("签发退回"), FEEDBACK("提出人不满意");
+    REVIEW("审核退回"), COUNTERSIGN("会签退回"), SIGN_OFF("签发退回"), OFFICE_REVIEW("督办审核退回"), FEEDBACK("提出人不满意");
 
     final String label;
 

@@ -124,6 +124,16 @@ public class ItemLifecycle {
     }
   }
 
+  /** 督办审核: the assigning office reviews the signed, numbered reply before it leaves; 督办未审核 meanwhile. */
+  public void officeReviewStarted(String itemId) {
+    transition(itemId, ItemEventKind.OFFICE_REVIEW_STARTED, null);
+  }
+
+  /** The office's decision: on to delivery, or back to the lead unit's drafting with its comment. */
+  public void officeReviewed(String itemId, boolean approved, String comment) {
+    transition(itemId, approved ? ItemEventKind.OFFICE_REVIEW_APPROVED : ItemEventKind.OFFICE_REVIEW_RETURNED, comment);
+  }
+
   /** 送达失败: the reply did not leave; the item waits for the office's 重新送达, its feedback clock not started. */
   public void deliveryFailed(String itemId, String reason) {
     transition(itemId, ItemEventKind.DELIVERY_FAILED, reason);
