@@ -9,11 +9,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,6 +23,7 @@ import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.Concurrently;
 import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -138,11 +134,7 @@ class CountersignProcessTest {
     ProcessInstance instance = driver.register("CS4");
     driver.accept(instance);
     driver.assign(instance, "jl-mz", "jl-cz");
-    driver.giveOpinion(instance, "jl-cz", "同意。");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
-    driver.draft(instance, "答复稿");
-    driver.review(instance, true, null);
+    driver.opinionsToReview(instance, Map.of("jl-cz", "同意。"), "答复稿");
     assertThat(instance).isWaitingAt("Task_SignOff").hasNotPassed("Task_OpenCountersign");
   }
 
@@ -160,24 +152,7 @@ class CountersignProcessTest {
       }
     }
     assertThat(submissions).hasSize(12);
-    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(12);
-    for (Runnable submission : submissions) {
-      threads.submit(() -> {
-        try {
-          start.await();
-          submission.run();
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      });
-    }
-    start.countDown();
-    threads.shutdown();
-    assertThat(threads.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-
-    assertThat(failures).as("countersigns rolled back").isEmpty();
+    assertThat(Concurrently.runAtOnce(submissions, 12)).as("countersigns rolled back").isEmpty();
     assertThat(jdbc.sql("select count(*) from countersign where item_id in (:ids) and decision = 'AGREED'")
         .param("ids", instances.stream().map(ProcessInstance::getBusinessKey).toList()).query(Integer.class).single())
         .isEqualTo(12);
@@ -192,12 +167,8 @@ class CountersignProcessTest {
     ProcessInstance instance = driver.register(number);
     driver.accept(instance);
     driver.assignWithCountersign(instance, "jl-mz", "jl-cz", "jl-wjw");
-    driver.giveOpinion(instance, "jl-cz", "财政厅将安排补助资金。");
-    driver.giveOpinion(instance, "jl-wjw", "卫健委支持医养结合。");
-    driver.recordContact(instance);
-    driver.executeJobs(instance);
-    driver.draft(instance, "答复稿：加强社区养老服务。");
-    driver.review(instance, true, null);
+    driver.opinionsToReview(instance, Map.of("jl-cz", "财政厅将安排补助资金。", "jl-wjw", "卫健委支持医养结合。"),
+        "答复稿：加强社区养老服务。");
     return instance;
   }
 

@@ -151,6 +151,15 @@ public class ItemDriver {
     engine.getFormService().submitTaskForm(task.getId(), Map.of("opinion", opinion));
   }
 
+  /** Each co-handling unit's opinion and the contact in, the draft written and approved by the reviewer. */
+  public void opinionsToReview(ProcessInstance instance, Map<String, String> opinionsByUnit, String draft) {
+    opinionsByUnit.forEach((unit, opinion) -> giveOpinion(instance, unit, opinion));
+    recordContact(instance);
+    executeJobs(instance);
+    draft(instance, draft);
+    review(instance, true, null);
+  }
+
   public void draft(ProcessInstance instance, String text) {
     complete(instance, "Task_DraftReply", Map.of("replyText", text, "category", "B", "disclosure", "PUBLIC",
         "handlerName", "李静", "handlerPhone", "0431-88900001"));
