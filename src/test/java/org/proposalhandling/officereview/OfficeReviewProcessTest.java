@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.handling.ReplyRepository;
@@ -27,17 +24,16 @@ import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 督办审核 (proposals.office-review.enabled): the assigning office reviews the signed, numbered reply before it
  * leaves; it approves it, corrects its category with a reason, or returns it to the lead unit, whose reply
- * signed again keeps its document number.
+ * signed again keeps its document number. The reply leaves by mail to the demo's SMTP catcher.
  */
 @AppLayer
 @SpringBootTest(properties = "proposals.office-review.enabled=true")
-@ActiveProfiles("test")
+@ActiveProfiles({"test", "demo"})
 class OfficeReviewProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -46,22 +42,12 @@ class OfficeReviewProcessTest {
   @Autowired ItemHistory history;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
-  @Autowired JavaMailSenderImpl sender;
   ItemDriver driver;
-  /** The reply leaves by mail: an SMTP server takes it. */
-  GreenMail smtp;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     driver = new ItemDriver(engine, outbox);
-    smtp = new GreenMail(new ServerSetup(sender.getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-  }
-
-  @AfterEach
-  void stopSmtp() {
-    smtp.stop();
   }
 
   @Test
@@ -133,7 +119,9 @@ class OfficeReviewProcessTest {
 
   /** An item whose reply (category B) the official signed and the numbering numbered. */
   private ProcessInstance atOfficeReview(String number) {
-    ProcessInstance instance = driver.atDrafting(number, "jl-mz");
+    Map<String, Object> intake = ItemDriver.intake(number);
+    intake.put("sessionName", "督办审核测试" + System.nanoTime());
+    ProcessInstance instance = driver.atDrafting(intake, "jl-mz");
     driver.draft(instance, "答复稿");
     driver.review(instance, true, null);
     driver.signOff(instance, true, null);
