@@ -78,7 +78,7 @@ class ProvisionalDeadlineReview implements ProvisionalCalendarUse {
 
   /** Where the reply is still to come: its due date and, while in 会办及沟通, the co-handling one count. */
   private static final Set<ItemStatus> OPEN = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING,
-      ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED);
+      ItemStatus.IN_REVIEW, ItemStatus.COUNTERSIGNING, ItemStatus.SIGNING, ItemStatus.OFFICE_REVIEW, ItemStatus.SIGNED);
 
   private final JdbcClient jdbc;
   private final WorkingDayCalendar calendar;

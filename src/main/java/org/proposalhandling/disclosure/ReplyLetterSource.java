@@ -39,9 +39,11 @@ class ReplyLetterSource {
   private final IdentityService identity;
   private final SystemActions system;
   private final ReplyLetters letters;
+  private final ReplyCopies copies;
 
   ReplyLetterSource(ItemRepository items, ReplyRepository replies, UnitDirectory units, IdentityService identity,
-                    SystemActions system, ReplyLetters letters) {
+                    SystemActions system, ReplyLetters letters, ReplyCopies copies) {
+    this.copies = copies;
     this.items = items;
     this.replies = replies;
     this.units = units;
@@ -95,7 +97,8 @@ class ReplyLetterSource {
     return new ReplyLetter(titleOf(item), reply.documentNumber(), addressee, body,
         units.nameOf(item.leadUnitId()), writtenOn(reply), reply.category(),
         reply.disclosure() == null ? null : "此件" + Disclosure.labelOf(reply.disclosure()),
-        nameOf(reply.signedBy()), reply.handlerName(), reply.handlerPhone());
+        nameOf(reply.signedBy()), reply.handlerName(), reply.handlerPhone(),
+        copies.of(item).stream().map(ReplyCopies.Copy::name).toList());
   }
 
   /**

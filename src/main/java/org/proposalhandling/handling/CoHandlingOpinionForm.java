@@ -46,8 +46,8 @@ class CoHandlingOpinionForm extends ItemFormListener {
     lifecycle().record(item.id(), ItemEventKind.CO_HANDLING_OPINION, units.nameOf(unit) + "：" + opinion);
   }
 
-  /** The unit whose opinion this is: the one whose handlers the task was given to, whatever a client submits. */
-  private static String coUnit(DelegateTask task) {
+  /** The co-handling unit of this task: the one whose handlers it was given to, whatever a client submits. */
+  static String coUnit(DelegateTask task) {
     return Role.HANDLER.unitAmong(task.getCandidates());
   }
 }

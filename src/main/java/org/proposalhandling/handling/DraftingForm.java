@@ -2,11 +2,8 @@ package org.proposalhandling.handling;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.Spin;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.directory.People;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
@@ -62,9 +59,7 @@ class DraftingForm extends ItemFormListener {
     fields.put("handlerName", draft == null ? "" : draft.handlerName());
     fields.put("handlerPhone", draft == null ? "" : draft.handlerPhone());
     show(task, fields);
-    List<Map<String, String>> options = categories.optionsFor(item.kind()).entrySet().stream()
-        .map(option -> Map.of("label", option.getValue(), "value", option.getKey())).toList();
-    task.setVariableLocal("categoryOptions", SpinValues.jsonValue(Spin.JSON(options)).create());
+    task.setVariableLocal("categoryOptions", categories.formOptions(item.kind()));
   }
 
   /** Fills 承办人 and the phone, where still empty, from the directory entry of the user who claimed the task. */

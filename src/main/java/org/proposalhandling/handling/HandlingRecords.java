@@ -14,7 +14,7 @@ public class HandlingRecords {
 
   /** Who sent a draft back, or asked for it to be handled again. */
   public enum Stage {
-    REVIEW("审核退回"), SIGN_OFF("签发退回"), FEEDBACK("提出人不满意");
+    REVIEW("审核退回"), COUNTERSIGN("会签退回"), SIGN_OFF("签发退回"), OFFICE_REVIEW("督办审核退回"), FEEDBACK("提出人不满意");
 
     final String label;
 
@@ -55,6 +55,12 @@ public class HandlingRecords {
             select u.name as unit_name, o.opinion from co_handling_opinion o join unit u on u.id = o.unit_id
             where o.item_id = ? order by o.submitted_at""")
         .param(itemId).query(Opinion.class).list();
+  }
+
+  /** The unit's own opinion on the item, from its co-handling step. */
+  Optional<String> opinionOf(String itemId, String unitId) {
+    return jdbc.sql("select opinion from co_handling_opinion where item_id = ? and unit_id = ? order by round desc")
+        .params(itemId, unitId).query(String.class).list().stream().findFirst();
   }
 
   void saveContact(String itemId, int round, Contact contact, String recordedBy, Instant at) {

@@ -1,9 +1,11 @@
 package org.proposalhandling.handling;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.proposalhandling.item.ItemKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,11 +45,11 @@ public class ReplyCategories {
     return replyCategories.get(kind);
   }
 
-  /** Options for the drafting form's select, in order. */
-  Map<String, String> optionsFor(ItemKind kind) {
-    Map<String, String> options = new LinkedHashMap<>();
-    of(kind).forEach(code -> options.put(code, labelOf(code)));
-    return options;
+  /** The options of a form's 答复类别 select (its valuesKey), in order: the drafter's and the office's review. */
+  public JsonValue formOptions(ItemKind kind) {
+    List<Map<String, String>> options = of(kind).stream()
+        .map(code -> Map.of("label", labelOf(code), "value", code)).toList();
+    return SpinValues.jsonValue(Spin.JSON(options)).create();
   }
 
   public static String labelOf(String code) {

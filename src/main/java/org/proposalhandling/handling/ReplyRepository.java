@@ -47,6 +47,11 @@ public class ReplyRepository {
         .params(userId, Timestamp.from(at), itemId, round).update();
   }
 
+  /** The assigning office's correction of the category (督办审核): the letter and the statistics read it. */
+  public void correctCategory(String itemId, int round, String category) {
+    jdbc.sql("update reply set category = ? where item_id = ? and round = ?").params(category, itemId, round).update();
+  }
+
   public void setDocumentNumber(String itemId, int round, String documentNumber) {
     jdbc.sql("update reply set document_number = ? where item_id = ? and round = ?")
         .params(documentNumber, itemId, round).update();

@@ -19,10 +19,20 @@ public enum ItemEventKind {
   DRAFT_SUBMITTED("提交答复稿", EnumSet.of(ItemStatus.DRAFTING), ItemStatus.IN_REVIEW),
   REVIEW_APPROVED("审核通过", EnumSet.of(ItemStatus.IN_REVIEW), ItemStatus.SIGNING),
   REVIEW_RETURNED("审核退回", EnumSet.of(ItemStatus.IN_REVIEW), ItemStatus.DRAFTING),
+  COUNTERSIGN_REQUESTED("送协办会签", EnumSet.of(ItemStatus.SIGNING), ItemStatus.COUNTERSIGNING),
+  COUNTERSIGN_AGREED("会签同意", EnumSet.of(ItemStatus.COUNTERSIGNING), null),
+  COUNTERSIGN_OBJECTED("会签退回意见", EnumSet.of(ItemStatus.COUNTERSIGNING), null),
+  COUNTERSIGN_LAPSED("逾期未会签，视为同意", EnumSet.of(ItemStatus.COUNTERSIGNING), null),
+  COUNTERSIGN_COMPLETED("协办会签完毕", EnumSet.of(ItemStatus.COUNTERSIGNING), ItemStatus.SIGNING),
+  COUNTERSIGN_RETURNED("会签退回", EnumSet.of(ItemStatus.COUNTERSIGNING), ItemStatus.DRAFTING),
   SIGN_OFF_REQUESTED("请负责人签发", EnumSet.of(ItemStatus.SIGNING), null),
   SIGNED("签发", EnumSet.of(ItemStatus.SIGNING), ItemStatus.SIGNED),
   SIGN_OFF_RETURNED("签发退回", EnumSet.of(ItemStatus.SIGNING), ItemStatus.DRAFTING),
   NUMBERED("编发文字号", EnumSet.of(ItemStatus.SIGNED), null),
+  OFFICE_REVIEW_STARTED("送督办审核", EnumSet.of(ItemStatus.SIGNED), ItemStatus.OFFICE_REVIEW),
+  CATEGORY_CORRECTED("更正答复类别", EnumSet.of(ItemStatus.OFFICE_REVIEW), null),
+  OFFICE_REVIEW_APPROVED("督办审核通过", EnumSet.of(ItemStatus.OFFICE_REVIEW), ItemStatus.SIGNED),
+  OFFICE_REVIEW_RETURNED("督办审核退回", EnumSet.of(ItemStatus.OFFICE_REVIEW), ItemStatus.DRAFTING),
   DELIVERY_FAILED("送达失败", EnumSet.of(ItemStatus.SIGNED), ItemStatus.DELIVERY_FAILED),
   REDELIVERY("重新送达", EnumSet.of(ItemStatus.DELIVERY_FAILED), ItemStatus.SIGNED),
   DELIVERED("送达答复", EnumSet.of(ItemStatus.SIGNED), ItemStatus.REPLIED),
@@ -48,9 +58,8 @@ public enum ItemEventKind {
   /** Groups of stages several kinds share (a nested class: enum constants cannot use the enum's own statics). */
   private static final class Stages {
     static final Set<ItemStatus> HANDLING = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-        ItemStatus.SIGNING);
-    static final Set<ItemStatus> UNTIL_DELIVERY = EnumSet.of(ItemStatus.HANDLING, ItemStatus.DRAFTING,
-        ItemStatus.IN_REVIEW, ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
+        ItemStatus.COUNTERSIGNING, ItemStatus.SIGNING);
+    static final Set<ItemStatus> UNTIL_DELIVERY = EnumSet.copyOf(ItemStatus.owingReply());
     /** A text's receipt may come after the item moved on, even after it closed. */
     static final Set<ItemStatus> ANY = EnumSet.allOf(ItemStatus.class);
     static final Set<ItemStatus> ASSIGNED = EnumSet.complementOf(EnumSet.of(ItemStatus.REGISTERED,

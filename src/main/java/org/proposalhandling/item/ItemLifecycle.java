@@ -106,12 +106,32 @@ public class ItemLifecycle {
     transition(itemId, approved ? ItemEventKind.REVIEW_APPROVED : ItemEventKind.REVIEW_RETURNED, comment);
   }
 
+  /** 送协办会签: the reviewed draft goes to the co-handling units; 协办未会签 until they all have answered. */
+  public void countersignRequested(String itemId, String summary) {
+    transition(itemId, ItemEventKind.COUNTERSIGN_REQUESTED, summary);
+  }
+
+  /** Every co-handling unit has answered: on to the sign-off, or back to drafting when one of them returned it. */
+  public void countersignEnded(String itemId, boolean returned, String summary) {
+    transition(itemId, returned ? ItemEventKind.COUNTERSIGN_RETURNED : ItemEventKind.COUNTERSIGN_COMPLETED, summary);
+  }
+
   /** 签发 or 签发退回; a signed reply is told to the rest of the app. */
   public void signedOff(String itemId, boolean approved, String comment) {
     Item item = transition(itemId, approved ? ItemEventKind.SIGNED : ItemEventKind.SIGN_OFF_RETURNED, comment);
     if (approved) {
       events.publishEvent(new ItemEvents.ReplySigned(itemId, item.handlingRound()));
     }
+  }
+
+  /** 督办审核: the assigning office reviews the signed, numbered reply before it leaves; 督办未审核 meanwhile. */
+  public void officeReviewStarted(String itemId) {
+    transition(itemId, ItemEventKind.OFFICE_REVIEW_STARTED, null);
+  }
+
+  /** The office's decision: on to delivery, or back to the lead unit's drafting with its comment. */
+  public void officeReviewed(String itemId, boolean approved, String comment) {
+    transition(itemId, approved ? ItemEventKind.OFFICE_REVIEW_APPROVED : ItemEventKind.OFFICE_REVIEW_RETURNED, comment);
   }
 
   /** 送达失败: the reply did not leave; the item waits for the office's 重新送达, its feedback clock not started. */

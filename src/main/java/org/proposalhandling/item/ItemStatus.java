@@ -1,5 +1,7 @@
 package org.proposalhandling.item;
 
+import java.util.List;
+
 /** Where an item stands; only {@link ItemLifecycle} moves it from one to the next. */
 public enum ItemStatus {
   REGISTERED("待立案审查"),
@@ -8,7 +10,11 @@ public enum ItemStatus {
   HANDLING("会办及沟通"),
   DRAFTING("起草答复"),
   IN_REVIEW("审核答复"),
+  /** The reviewed draft waits for the co-handling units' 会签 (where the item asks for it). */
+  COUNTERSIGNING("协办未会签"),
   SIGNING("待签发"),
+  /** The signed reply waits for the assigning office's 督办审核 (where the office asks for it). */
+  OFFICE_REVIEW("督办未审核"),
   SIGNED("已签发，待送达"),
   /** The reply could not leave (its letter, or the mail to the proposer, failed every retry): no feedback clock yet. */
   DELIVERY_FAILED("送达失败"),
@@ -32,6 +38,11 @@ public enum ItemStatus {
 
   /** Whether the item is being handled by its units (from assignment until the reply is signed). */
   public boolean inHandling() {
-    return this == HANDLING || this == DRAFTING || this == IN_REVIEW || this == SIGNING;
+    return this == HANDLING || this == DRAFTING || this == IN_REVIEW || this == COUNTERSIGNING || this == SIGNING;
+  }
+
+  /** The stages in which the reply is still owed, where a due date can be missed. */
+  public static List<ItemStatus> owingReply() {
+    return List.of(HANDLING, DRAFTING, IN_REVIEW, COUNTERSIGNING, SIGNING, OFFICE_REVIEW, SIGNED, DELIVERY_FAILED);
   }
 }

@@ -112,6 +112,32 @@ final class LetterLayout {
       paragraph(List.of(new Run(contact, Style.BODY)), INDENT, lines);
       lines.forEach(line -> rows.add(line.kept(true)));
     }
+    copies(letter, rows);
+  }
+
+  /**
+   * 抄送 in the 版记 (GB/T 9704-2012 7.3.1): one character in from either edge of the type area, "抄送：" then the
+   * names separated by full-width commas and closed by a full stop, a turned line aligned with the first name;
+   * at the foot of the last page, below the contacts.
+   */
+  private void copies(ReplyLetter letter, List<Row> rows) {
+    if (letter.copies().isEmpty()) {
+      return;
+    }
+    List<Glyph> label = fonts.glyphs("抄送：", Style.BODY);
+    List<Glyph> names = fonts.glyphs(String.join("，", letter.copies().stream().map(String::strip).toList()) + "。",
+        Style.BODY);
+    float labelX = TypeArea.LEFT + TypeArea.CHARACTER_PITCH;
+    float namesX = labelX + body.width(label);
+    float right = TypeArea.LEFT + TypeArea.WIDTH - TypeArea.CHARACTER_PITCH;
+    List<List<Glyph>> lines = body.lines(names, right - namesX, right - namesX);
+    for (int i = 0; i < lines.size(); i++) {
+      List<Glyph> line = new ArrayList<>(i == 0 ? label : List.of());
+      line.addAll(lines.get(i));
+      float x = i == 0 ? labelX : namesX;
+      boolean last = i == lines.size() - 1;
+      rows.add(new Row(x, last ? GRID_SPACING : justified(line, right - x), line, true, true));
+    }
   }
 
   private static void addContact(List<String> contacts, String label, String value) {

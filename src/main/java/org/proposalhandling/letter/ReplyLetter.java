@@ -1,6 +1,7 @@
 package org.proposalhandling.letter;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A reply letter (答复函) as it is printed: everything the page shows, already in its final wording.
@@ -18,6 +19,7 @@ import java.time.LocalDate;
  * @param responsibleOfficial 负责人; null or blank for none
  * @param handler 承办人; null or blank for none
  * @param phone 联系电话; null or blank for none
+ * @param copies 抄送: the names of those copied, in order (printed at the foot, GB/T 9704's 版记); none when empty
  */
 public record ReplyLetter(
     String title,
@@ -30,7 +32,8 @@ public record ReplyLetter(
     String disclosure,
     String responsibleOfficial,
     String handler,
-    String phone) {
+    String phone,
+    List<String> copies) {
 
   public ReplyLetter {
     require(title, "标题");
@@ -40,6 +43,7 @@ public record ReplyLetter(
     if (date == null) {
       throw new IllegalArgumentException("答复函缺少成文日期。");
     }
+    copies = copies == null ? List.of() : List.copyOf(copies);
   }
 
   private static void require(String value, String what) {

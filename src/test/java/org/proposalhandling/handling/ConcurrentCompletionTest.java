@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.Concurrently;
 import org.proposalhandling.support.ItemDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,24 +55,7 @@ class ConcurrentCompletionTest {
     }
     assertThat(submissions).hasSize(ITEMS * 3);
 
-    ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(12);
-    for (Runnable submission : submissions) {
-      threads.submit(() -> {
-        try {
-          start.await();
-          submission.run();
-        } catch (Throwable e) {
-          failures.add(e);
-        }
-      });
-    }
-    start.countDown();
-    threads.shutdown();
-    assertThat(threads.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-
-    assertThat(failures).as("submissions rolled back").isEmpty();
+    assertThat(Concurrently.runAtOnce(submissions, 12)).as("submissions rolled back").isEmpty();
     int opinions = jdbc.sql("select count(*) from co_handling_opinion where item_id in (:ids)")
         .param("ids", instances.stream().map(ProcessInstance::getBusinessKey).toList()).query(Integer.class).single();
     assertThat(opinions).isEqualTo(ITEMS * 2);

@@ -66,7 +66,8 @@ class ReplyLettersTest {
     int firstLineEnd = reply.indexOf('\n');
     return new ReplyLetter("对省政协十三届一次会议第D13号党派团体提案的答复", "吉民议字〔2023〕10号",
         reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
-        LocalDate.of(2023, 6, 14), "B", "此件主动公开", "孙立新", "李静", "0431-88900001");
+        LocalDate.of(2023, 6, 14), "B", "此件主动公开", "孙立新", "李静", "0431-88900001",
+        List.of("吉林省人民政府办公厅", "吉林省财政厅", "吉林省卫生健康委员会"));
   }
 
   private static String seed(String resource) throws IOException {
@@ -88,7 +89,9 @@ class ReplyLettersTest {
         "（此件主动公开）",
         "负责人：孙立新",
         "承办人：李静",
-        "联系电话：0431-88900001");
+        "联系电话：0431-88900001",
+        "抄送：吉林省人民政府办公厅，吉林省财政厅，吉林省卫生健康委员会。");
+    assertThat(text.indexOf("抄送：")).as("抄送 at the foot, after the contacts").isGreaterThan(text.indexOf("联系电话："));
   }
 
   @Test
@@ -207,7 +210,7 @@ class ReplyLettersTest {
     int firstLineEnd = reply.indexOf('\n');
     ReplyLetter letter = new ReplyLetter("对省十四届人大一次会议第0044号代表建议的答复", "吉民议字〔2023〕2号",
         reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
-        LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001");
+        LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001", List.of());
     byte[] bytes = new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter);
     Files.write(Path.of("target", "letters", "0044.pdf"), bytes);
     try (PDDocument document = Loader.loadPDF(bytes)) {
@@ -225,10 +228,10 @@ class ReplyLettersTest {
   @Test
   void aLetterLacksNothingItMustShow() {
     assertThatThrownBy(() -> new ReplyLetter("对第D13号提案的答复", null, "民建省委会", "正文", "吉林省民政厅", null,
-        null, null, null, null, null))
+        null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少成文日期。");
     assertThatThrownBy(() -> new ReplyLetter(" ", null, "民建省委会", "正文", "吉林省民政厅", LocalDate.of(2023, 6, 14),
-        null, null, null, null, null))
+        null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少标题。");
   }
 
@@ -236,7 +239,7 @@ class ReplyLettersTest {
   void aCharacterNoFontHasIsRefusedByName() {
     // HanaMin A has a glyph for 😀, but the fallback files draw Han characters only.
     ReplyLetter letter = new ReplyLetter("对第D13号提案的答复", null, "𠮷田先生", "正文😀。", "吉林省民政厅",
-        LocalDate.of(2023, 6, 14), null, null, null, null, null);
+        LocalDate.of(2023, 6, 14), null, null, null, null, null, null);
     assertThatThrownBy(() -> new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("字符“😀”（U+1F600）在公文字体中都没有，答复函无法排版。");

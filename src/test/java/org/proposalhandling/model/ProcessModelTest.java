@@ -38,10 +38,10 @@ class ProcessModelTest {
   static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
 
   static final Model HANDLING = new Model("processes/proposal-handling.bpmn", Pattern.compile(
-      "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders|decisionMail)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
+      "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders|decisionMail|countersigns|officeReviewRouting)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
           + "|signOffMail|signOffText|assignmentText|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit"),
       "coUnit", List.of("StartEvent_Registered", "Task_Feedback"), "Task_CoHandlingOpinion",
-      List.of("Gateway_JoinHandling", "Task_RequestSignOff", "Task_AssignDocumentNumber", "Task_DeliverReply",
+      List.of("Gateway_JoinHandling", "Task_CloseCountersign", "Task_RequestSignOff", "Task_AssignDocumentNumber", "Task_DeliverReply",
           "Task_ConfirmDelivery", "Task_NotifyRejection"));
 
   static final Model CONSULTATION = new Model("processes/policy-consultation.bpmn", Pattern.compile(

@@ -118,6 +118,28 @@ public class ItemDriver {
         "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(Arrays.asList(coUnits))).create(), "keyItem", false));
   }
 
+  /** 交办 asking the co-handling units to countersign the reviewed draft (会签). */
+  public void assignWithCountersign(ProcessInstance instance, String leadUnit, String... coUnits) {
+    complete(instance, "Task_Assignment", Map.of("leadUnit", leadUnit,
+        "coHandlingUnits", SpinValues.jsonValue(Spin.JSON(Arrays.asList(coUnits))).create(), "keyItem", false,
+        "countersign", true));
+  }
+
+  /** The co-handling unit's 会签 task in this item. */
+  public Task countersignTask(ProcessInstance instance, String coUnit) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_Countersign").taskCandidateGroup(coUnit + "-handler").singleResult();
+  }
+
+  /** The unit agrees to the draft (agree) or returns it with the comment; the answer's own job is run here. */
+  public void countersign(ProcessInstance instance, String coUnit, boolean agree, String comment) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("decision", agree ? "agree" : "return");
+    form.put("comment", comment);
+    engine.getFormService().submitTaskForm(countersignTask(instance, coUnit).getId(), form);
+    executeJobs(instance);
+  }
+
   public void recordContact(ProcessInstance instance) {
     complete(instance, "Task_ContactRecord", Map.of("contactedOn", "2023-03-01", "contactMeans", "PHONE",
         "contactSummary", "电话联系提出人，听取意见。"));
@@ -127,6 +149,15 @@ public class ItemDriver {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey("Task_CoHandlingOpinion").taskCandidateGroup(coUnit + "-handler").singleResult();
     engine.getFormService().submitTaskForm(task.getId(), Map.of("opinion", opinion));
+  }
+
+  /** Each co-handling unit's opinion and the contact in, the draft written and approved by the reviewer. */
+  public void opinionsToReview(ProcessInstance instance, Map<String, String> opinionsByUnit, String draft) {
+    opinionsByUnit.forEach((unit, opinion) -> giveOpinion(instance, unit, opinion));
+    recordContact(instance);
+    executeJobs(instance);
+    draft(instance, draft);
+    review(instance, true, null);
   }
 
   public void draft(ProcessInstance instance, String text) {

@@ -11,6 +11,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.handling.Countersigns;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
@@ -22,18 +23,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * 交办: the assigning office names the lead unit, the co-handling units and whether the item is a key item,
- * among the units of its own jurisdiction.
+ * among the units of its own jurisdiction, and whether the co-handling units countersign the reply (会签; the
+ * office's rule proposes it).
  */
 @Component("assignmentForm")
 class AssignmentForm extends ItemFormListener {
 
   private final UnitDirectory units;
   private final Deadlines deadlines;
+  private final Countersigns countersigns;
 
-  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines) {
+  AssignmentForm(ItemRepository items, UnitDirectory units, Deadlines deadlines, Countersigns countersigns) {
     super(items);
     this.units = units;
     this.deadlines = deadlines;
+    this.countersigns = countersigns;
   }
 
   @Override
@@ -45,7 +49,8 @@ class AssignmentForm extends ItemFormListener {
     show(task, Map.of(
         "proposedLeadUnitName", item.proposedLeadUnitId() == null ? "（未建议）" : units.nameOf(item.proposedLeadUnitId()),
         "leadUnit", item.proposedLeadUnitId() == null ? "" : item.proposedLeadUnitId(),
-        "keyItem", item.keyItem()));
+        "keyItem", item.keyItem(),
+        "countersign", countersigns.requiredByDefault()));
   }
 
   @Override
@@ -63,6 +68,7 @@ class AssignmentForm extends ItemFormListener {
     lifecycle().assign(item.id(), new Assignment(leadUnit, List.copyOf(coUnits), form.checked("keyItem"),
         today, deadlines.replyDue(item.kind(), today),
         coUnits.isEmpty() ? null : deadlines.coHandlingDue(item.kind(), today)));
+    countersigns.choose(item.id(), form.checked("countersign"));
   }
 
   private String handlingUnit(String unitId, String label) {

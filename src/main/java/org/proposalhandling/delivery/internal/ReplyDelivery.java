@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.proposalhandling.directory.People;
-import org.proposalhandling.directory.People.Person;
-import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
+import org.proposalhandling.disclosure.ReplyCopies;
+import org.proposalhandling.disclosure.ReplyCopies.Copy;
 import org.proposalhandling.disclosure.ReplyLetterAttachments;
 import org.proposalhandling.feedback.FeedbackFormSheets;
 import org.proposalhandling.feedback.FeedbackMail;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 送达答复: the signed and numbered reply goes to the proposer, with the link to the feedback form that
- * follows and the form on paper (征询意见表, {@link FeedbackFormSheets}), and its copies (抄送) to the assigning
- * office and the co-handling units. Runs as its own job (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
+ * follows and the form on paper (征询意见表, {@link FeedbackFormSheets}), and its copies (抄送, {@link ReplyCopies}: the
+ * assigning office and those proposals.letter.copies names). Runs as its own job (asyncBefore with retries) so that a failure never undoes the sign-off; the mails leave through the outbox
  * after this step commits, and the item is 已答复 only once the proposer's has left ({@link DeliveryConfirmation}).
  */
 @Component("replyDelivery")
@@ -31,17 +30,17 @@ class ReplyDelivery implements JavaDelegate {
   private final ItemRepository items;
   private final ReplyRepository replies;
   private final UnitDirectory units;
-  private final People people;
+  private final ReplyCopies copies;
   private final Mailer mailer;
   private final FeedbackMail feedbackMail;
   private final ReplyLetterAttachments letters;
 
-  ReplyDelivery(ItemRepository items, ReplyRepository replies, UnitDirectory units, People people, Mailer mailer,
+  ReplyDelivery(ItemRepository items, ReplyRepository replies, UnitDirectory units, ReplyCopies copies, Mailer mailer,
                 FeedbackMail feedbackMail, ReplyLetterAttachments letters) {
     this.items = items;
     this.replies = replies;
     this.units = units;
-    this.people = people;
+    this.copies = copies;
     this.mailer = mailer;
     this.feedbackMail = feedbackMail;
     this.letters = letters;
@@ -58,14 +57,15 @@ class ReplyDelivery implements JavaDelegate {
     List<String> letter = List.of(ReplyLetterAttachments.reference(item.id(), item.handlingRound()));
     List<String> letterAndForm = List.of(letter.get(0), FeedbackFormSheets.reference(item.id(), item.handlingRound()));
     feedbackMail.sendReply(item, reply, letterAndForm);
-    // A proposer without an e-mail address gets the reply on paper: the office posts it, the form with it.
-    copy(item, reply, item.proposerEmail() == null ? letterAndForm : letter, item.assigningOfficeId(), Role.CLERK);
-    items.coHandlingUnitIds(item.id()).forEach(unit -> copy(item, reply, letter, unit, Role.HANDLER));
+    List<Copy> copied = copies.of(item);
+    // A proposer without an e-mail address gets the reply on paper: the office (the first copy) posts it, the form with it.
+    copy(item, reply, item.proposerEmail() == null ? letterAndForm : letter, copied.get(0));
+    copied.subList(1, copied.size()).forEach(copy -> copy(item, reply, letter, copy));
   }
 
-  /** The copy (抄送) to those of a unit in this role, each listed in the item's timeline with how it fared. */
-  private void copy(Item item, Reply reply, List<String> attachments, String unitId, Role role) {
-    List<String> addresses = people.withEmailIn(role.groupOf(unitId)).stream().map(Person::email).toList();
+  /** The copy (抄送) to its addresses, listed in the item's timeline with how it fared; none: on paper. */
+  private void copy(Item item, Reply reply, List<String> attachments, Copy copy) {
+    List<String> addresses = copy.emails();
     if (addresses.isEmpty()) {
       return;
     }

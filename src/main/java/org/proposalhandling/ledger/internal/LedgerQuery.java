@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
@@ -39,8 +38,7 @@ class LedgerQuery {
       Map.entry("key", "i.key_item"), Map.entry("registered", "i.created_at"));
 
   /** Stages in which the reply is still owed, where a due date can be missed. */
-  private static final List<String> OWING = Stream.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-      ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED).map(Enum::name).toList();
+  private static final List<String> OWING = ItemStatus.owingReply().stream().map(Enum::name).toList();
   private static final List<String> FINISHED = List.of(ItemStatus.CLOSED.name(), ItemStatus.REJECTED.name());
   /** Before assignment, and after an approved reassignment until the next one, no unit holds the item. */
   private static final List<String> UNASSIGNED = List.of(ItemStatus.REGISTERED.name(), ItemStatus.REJECTED.name(),

@@ -93,8 +93,7 @@ enum Figure {
     /** No unit holds the item: before assignment, and after an approved reassignment until the next one. */
     static final List<ItemStatus> UNASSIGNED = List.of(ItemStatus.REGISTERED, ItemStatus.REJECTED, ItemStatus.ACCEPTED);
     /** The reply is owed: a due date can be missed. */
-    static final List<ItemStatus> OWING = List.of(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-        ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
+    static final List<ItemStatus> OWING = ItemStatus.owingReply();
 
     private Stages() {
     }

@@ -24,8 +24,7 @@ class ItemCounts {
   static final int DUE_SOON_WORKING_DAYS = 5;
 
   /** Stages in which the reply is still owed (the ledger's). */
-  private static final List<String> OWING = names(ItemStatus.HANDLING, ItemStatus.DRAFTING, ItemStatus.IN_REVIEW,
-      ItemStatus.SIGNING, ItemStatus.SIGNED, ItemStatus.DELIVERY_FAILED);
+  private static final List<String> OWING = ItemStatus.owingReply().stream().map(Enum::name).toList();
   private static final List<String> FINISHED = names(ItemStatus.CLOSED, ItemStatus.REJECTED);
   /** Before assignment, and after an approved reassignment, no unit holds the item (the ledger's). */
   private static final List<String> UNASSIGNED = names(ItemStatus.REGISTERED, ItemStatus.REJECTED, ItemStatus.ACCEPTED);
