@@ -39,7 +39,7 @@ class ProcessModelTest {
 
   static final Model HANDLING = new Model("processes/proposal-handling.bpmn", Pattern.compile(
       "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders|decisionMail|countersigns|officeReviewRouting)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
-          + "|signOffMail|signOffText|assignmentText|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit"),
+          + "|signOffMail|signOffText|assignmentText|replyText|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit"),
       "coUnit", List.of("StartEvent_Registered", "Task_Feedback"), "Task_CoHandlingOpinion",
       List.of("Gateway_JoinHandling", "Task_CloseCountersign", "Task_RequestSignOff", "Task_AssignDocumentNumber", "Task_DeliverReply",
           "Task_ConfirmDelivery", "Task_NotifyRejection"));

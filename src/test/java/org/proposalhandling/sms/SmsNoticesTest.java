@@ -176,6 +176,31 @@ class SmsNoticesTest {
     }
   }
 
+  @Test
+  void aProposerAndACoSignerWithoutEmailAreToldOfTheReplyByTextWithTheirOwnFeedbackLinks() {
+    Map<String, Object> form = ItemDriver.intake("S5");
+    form.remove("proposerEmail");
+    form.put("proposerPhone", "+86 139 0000 0011");
+    form.put("coSigners", "李四（民建界，13900000012）、王五（民盟界，wangwu@demo.local，13900000013）");
+    ProcessInstance item = driver.replied(form);
+    new MailCatcher(smtp, mailOutbox).sendDueMail();
+    assertThat(smsOutbox.sendDue()).isZero();
+
+    Caught toProposer = textsTo("13900000011").stream().filter(text -> text.text().contains("第S5号")).findFirst().orElseThrow();
+    assertThat(toProposer.text()).contains("张三：您的", "已答复", "答复函将邮寄给您", "/links/feedback/");
+    assertThat(textsTo("13900000012")).singleElement().extracting(Caught::text).asString()
+        .contains("李四：您的", "/links/co-signer-feedback/");
+    assertThat(textsTo("13900000013")).as("who has an address gets the mail only").isEmpty();
+
+    String path = MailCatcher.links(toProposer.text()).get(0).replaceFirst("^https?://[^/]+", "");
+    WebSession proposer = new WebSession(port);
+    assertThat(proposer.get(path).body()).contains("答复正文");
+    assertThat(proposer.postForm(path, Map.of("satisfaction", "SATISFIED",
+        "contactRating", "GOOD", "attitudeRating", "GOOD", "comments", "满意")).statusCode()).isEqualTo(200);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(item.getId())
+        .taskDefinitionKey("Task_Feedback").finished().count()).isEqualTo(1);
+  }
+
   private List<Caught> textsTo(String mobile) {
     return gateway.caught().stream().filter(text -> text.to().equals(mobile)).toList();
   }
