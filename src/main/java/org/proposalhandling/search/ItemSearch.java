@@ -19,8 +19,11 @@ public interface ItemSearch {
   record PublishedHit(String publicationId, String passage) {
   }
 
-  /** An answered item like the one asked about, with the passages of its replies that are most alike. */
-  record Similar(String itemId, List<String> passages) {
+  /**
+   * An answered item like the one asked about, with the passages of its replies that are most alike: of every
+   * reply when the readers read the item, else of its published replies only (publicationId: the latest).
+   */
+  record Similar(String itemId, boolean readable, String publicationId, List<String> passages) {
   }
 
   /**

@@ -130,6 +130,8 @@ class LuceneItemSearch implements ItemSearch {
       like.setMinTermFreq(1);
       like.setMinDocFreq(1);
       like.setMaxQueryTerms(25);
+      // Single characters (的, 和, 养) match everything: the words of two characters and more carry the subject.
+      like.setMinWordLen(2);
       BooleanQuery.Builder alike = new BooleanQuery.Builder();
       for (String field : List.of(SearchIndex.TITLE, SearchIndex.CONTENT, SearchIndex.REPLY)) {
         like.setFieldNames(new String[] {field});
@@ -146,8 +148,7 @@ class LuceneItemSearch implements ItemSearch {
           .build();
       List<Similar> found = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(search, limit).scoreDocs) {
-        Document document = searcher.storedFields().document(hit.doc);
-        found.add(new Similar(document.get(SearchIndex.ITEM), best(likeQuery, SearchIndex.REPLY, document, SIMILAR_PASSAGES)));
+        found.add(similar(searcher, searcher.storedFields().document(hit.doc), likeQuery, readers));
       }
       return found;
     } catch (IOException e) {
@@ -155,6 +156,24 @@ class LuceneItemSearch implements ItemSearch {
     } finally {
       release(searcher);
     }
+  }
+
+  /** The passages of an item its readers read, else of its published replies only, the latest one linked. */
+  private Similar similar(IndexSearcher searcher, Document item, Query likeQuery, Set<String> readers) throws IOException {
+    String itemId = item.get(SearchIndex.ITEM);
+    if (Arrays.stream(item.getValues(SearchIndex.READER)).anyMatch(readers::contains)) {
+      return new Similar(itemId, true, null, best(likeQuery, SearchIndex.REPLY, item, SIMILAR_PASSAGES));
+    }
+    Query publications = new BooleanQuery.Builder().add(type(SearchIndex.TYPE_PUBLICATION), Occur.FILTER)
+        .add(new TermQuery(new Term(SearchIndex.ITEM, itemId)), Occur.FILTER).build();
+    List<String> passages = new ArrayList<>();
+    String latest = null;
+    for (ScoreDoc hit : searcher.search(publications, 100).scoreDocs) {
+      Document publication = searcher.storedFields().document(hit.doc);
+      passages.addAll(best(likeQuery, SearchIndex.REPLY, publication, SIMILAR_PASSAGES));
+      latest = publication.get(SearchIndex.PUBLICATION);
+    }
+    return new Similar(itemId, false, latest, passages.stream().limit(SIMILAR_PASSAGES).toList());
   }
 
   /** Every word of the text in one of the fields (the best field counts), a phrase counting double. */

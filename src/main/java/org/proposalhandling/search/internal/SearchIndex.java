@@ -142,7 +142,7 @@ class SearchIndex {
       document.add(new TextField(CONTENT, item.content(), Field.Store.YES));
     }
     document.add(new TextField(PROPOSERS, String.join("、", item.proposers()), Field.Store.YES));
-    item.readers().forEach(reader -> document.add(new StringField(READER, reader, Field.Store.NO)));
+    item.readers().forEach(reader -> document.add(new StringField(READER, reader, Field.Store.YES)));
     document.add(new StringField(ANSWERED, Boolean.toString(item.answered()), Field.Store.NO));
     boolean published = item.replies().stream().anyMatch(reply -> reply.publicationId() != null);
     document.add(new StringField(PUBLISHED, Boolean.toString(published), Field.Store.NO));
