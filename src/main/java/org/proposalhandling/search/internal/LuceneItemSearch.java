@@ -82,7 +82,8 @@ class LuceneItemSearch implements ItemSearch {
     }
     Query search = new BooleanQuery.Builder().add(matching.build(), Occur.MUST)
         .add(type(SearchIndex.TYPE_ITEM), Occur.FILTER).add(anyOf(SearchIndex.READER, readers), Occur.FILTER).build();
-    return search(search, properties.maxHits(), document -> document.get(SearchIndex.ITEM));
+    // Only the id of each of up to max-hits documents: loading their stored texts took most of a search's time.
+    return search(search, properties.maxHits(), Set.of(SearchIndex.ITEM), document -> document.get(SearchIndex.ITEM));
   }
 
   @Override
@@ -93,7 +94,7 @@ class LuceneItemSearch implements ItemSearch {
     }
     Query search = new BooleanQuery.Builder().add(type(SearchIndex.TYPE_ITEM), Occur.FILTER)
         .add(anyOf(SearchIndex.ITEM, itemIds), Occur.FILTER).build();
-    return search(search, itemIds.size(), document -> passage(words, document)).stream().filter(Objects::nonNull)
+    return search(search, itemIds.size(), null, document -> passage(words, document)).stream().filter(Objects::nonNull)
         .collect(Collectors.toMap(Hit::itemId, hit -> hit));
   }
 
@@ -116,7 +117,7 @@ class LuceneItemSearch implements ItemSearch {
     }
     Query search = new BooleanQuery.Builder().add(words, Occur.MUST)
         .add(type(SearchIndex.TYPE_PUBLICATION), Occur.FILTER).build();
-    return search(search, limit, document -> new PublishedHit(document.get(SearchIndex.PUBLICATION),
+    return search(search, limit, null, document -> new PublishedHit(document.get(SearchIndex.PUBLICATION),
         best(words, SearchIndex.REPLY, document, 1).stream().findFirst()
             .orElseGet(() -> best(words, SearchIndex.TITLE, document, 1).stream().findFirst().orElse(null))));
   }
@@ -228,12 +229,14 @@ class LuceneItemSearch implements ItemSearch {
     T read(Document document) throws IOException;
   }
 
-  private <T> List<T> search(Query query, int limit, HitReader<T> reader) {
+  /** The hits' documents, with only these fields (null: all), each read into a T. */
+  private <T> List<T> search(Query query, int limit, Set<String> fields, HitReader<T> reader) {
     IndexSearcher searcher = acquire();
     try {
       List<T> hits = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-        hits.add(reader.read(searcher.storedFields().document(hit.doc)));
+        hits.add(reader.read(fields == null ? searcher.storedFields().document(hit.doc)
+            : searcher.storedFields().document(hit.doc, fields)));
       }
       return hits;
     } catch (IOException e) {
