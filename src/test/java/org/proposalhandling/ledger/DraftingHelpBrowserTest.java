@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.search.ItemSearch;
@@ -55,6 +56,7 @@ class DraftingHelpBrowserTest {
       assertThat(changzhi.findElement(By.tagName("a")).getAttribute("href")).contains("/public/replies/");
       assertThat(changzhi.getText()).doesNotContain("满意度");
       assertThat(help.findElement(By.id("point-checklist"))).isNotNull();
+      ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", help);
       browser.screenshot("drafting-help-similar-items");
 
       WebElement copy = item0044.findElement(By.cssSelector("button.copy-passage"));
