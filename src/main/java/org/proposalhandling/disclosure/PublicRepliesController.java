@@ -3,10 +3,12 @@ package org.proposalhandling.disclosure;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.PublicationRepository.Search;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.letter.ReplyLetter;
+import org.proposalhandling.search.ItemSearch;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public disclosure pages, without login: the published replies, paged and searchable by year, unit and
- * kind, and each reply with the metadata of seed 000, its text as the letter has it, and its PDF. Only what
- * the letter itself carries is shown (the addressee, the text, the issuing unit, the date, and the 附注 with
+ * The public disclosure pages, without login: the published replies, paged and searchable by year, unit, kind
+ * and keywords (among the index's published replies only: their title and text, never an unpublished item's),
+ * and each reply with the metadata of seed 000, its text as the letter has it, and its PDF. Only what the letter
+ * itself carries is shown (the addressee, the text, the issuing unit, the date, and the 附注 with
  * 负责人, 承办人 and the unit's phone, as the published seed 003 shows them); never the proposer's contacts,
  * the co-handling opinions, the review comments, nor the history. A reply that is not published has no page:
  * its address answers 404 like any unknown one. The list shows each item's latest reply; a reply superseded by
@@ -27,12 +30,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicRepliesController {
 
   static final int PAGE_SIZE = 20;
+  /** The best of a keyword search's hits that the list pages through. */
+  private static final int MAX_FOUND = 500;
 
   private final PublicationRepository publications;
   private final ReplyLetterSource letters;
   private final UnitDirectory units;
+  private final ItemSearch itemSearch;
 
-  PublicRepliesController(PublicationRepository publications, ReplyLetterSource letters, UnitDirectory units) {
+  PublicRepliesController(PublicationRepository publications, ReplyLetterSource letters, UnitDirectory units,
+                          ItemSearch itemSearch) {
+    this.itemSearch = itemSearch;
     this.publications = publications;
     this.letters = letters;
     this.units = units;
@@ -40,8 +48,14 @@ class PublicRepliesController {
 
   @GetMapping("/public/replies")
   String list(@RequestParam(required = false) String year, @RequestParam(required = false) String unit,
-              @RequestParam(required = false) String kind, @RequestParam(defaultValue = "1") String page, Model model) {
-    Search search = new Search(number(year), blankToNull(unit), kindOf(kind));
+              @RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+              @RequestParam(defaultValue = "1") String page, Model model) {
+    String words = blankToNull(q);
+    List<ItemSearch.PublishedHit> hits = words == null ? List.of() : itemSearch.published(words, MAX_FOUND);
+    Search search = new Search(number(year), blankToNull(unit), kindOf(kind), words,
+        words == null ? null : hits.stream().map(ItemSearch.PublishedHit::publicationId).toList());
+    model.addAttribute("passages", hits.stream().filter(hit -> hit.passage() != null)
+        .collect(Collectors.toMap(ItemSearch.PublishedHit::publicationId, ItemSearch.PublishedHit::passage)));
     int total = publications.count(search);
     int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     int current = Math.min(Math.max(1, number(page) == null ? 1 : number(page)), pages);

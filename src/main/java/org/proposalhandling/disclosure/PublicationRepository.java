@@ -16,8 +16,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PublicationRepository {
 
-  /** What the public list may be narrowed to; null means any. */
-  record Search(Integer year, String unitId, ItemKind kind) {
+  /**
+   * What the public list may be narrowed to; null means any. Found: the publications a keyword search found, best
+   * first, which then keep that order.
+   */
+  record Search(Integer year, String unitId, ItemKind kind, String q, List<String> found) {
   }
 
   private final JdbcClient jdbc;
@@ -61,9 +64,14 @@ class PublicationRepository {
   List<Publication> page(Search search, int offset, int limit) {
     List<Object> params = new ArrayList<>();
     String where = where(search, params);
+    String order = " order by published_on desc, pub_year desc, serial desc";
+    if (search.found() != null && !search.found().isEmpty()) {
+      order = " order by field(id, " + placeholders(search.found()) + ")";
+      params.addAll(search.found());
+    }
     params.add(limit);
     params.add(offset);
-    return jdbc.sql("select * from publication" + where + " order by published_on desc, pub_year desc, serial desc limit ? offset ?")
+    return jdbc.sql("select * from publication" + where + order + " limit ? offset ?")
         .params(params).query(this::map).list();
   }
 
@@ -98,7 +106,15 @@ class PublicationRepository {
       conditions.add("kind = ?");
       params.add(search.kind().name());
     }
+    if (search.found() != null) {
+      conditions.add(search.found().isEmpty() ? "1 = 0" : "id in (" + placeholders(search.found()) + ")");
+      params.addAll(search.found());
+    }
     return " where " + String.join(" and ", conditions);
+  }
+
+  private static String placeholders(List<String> values) {
+    return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
   }
 
   private Publication map(ResultSet rs, int row) throws SQLException {

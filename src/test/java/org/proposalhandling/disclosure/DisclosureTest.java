@@ -1,11 +1,15 @@
 package org.proposalhandling.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.StreamProvider;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.mail.MailOutbox;
+import org.proposalhandling.search.ItemSearch;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.support.MailCatcher;
@@ -43,6 +48,7 @@ class DisclosureTest {
   @Autowired MailOutbox outbox;
   @Autowired ReplyRepository replies;
   @Autowired JdbcClient jdbc;
+  @Autowired ItemSearch search;
   ItemDriver driver;
   MailCatcher mail;
   Http http;
@@ -135,6 +141,34 @@ class DisclosureTest {
   }
 
   @Test
+  void theKeywordSearchFindsPublishedRepliesOnlyAndNeverAnUnpublishedText() throws Exception {
+    Map<String, Object> intake = new HashMap<>(ItemDriver.intake("DK" + System.nanoTime()));
+    intake.put("content", "建议修缮翡翠桥并设立观星台。");
+    String published = delivered(intake, "张三委员：\n关于玳瑁岛渡口的改造，我厅已列入计划。", "PUBLIC", false).getBusinessKey();
+    Map<String, Object> closed = new HashMap<>(ItemDriver.intake("DN" + System.nanoTime()));
+    String unpublished = delivered(closed, "张三委员：\n关于珊瑚礁监测站，答复不予公开。", "NOT_PUBLIC", false).getBusinessKey();
+    // Both in the index (the office finds them), so what the public search leaves out it leaves out on purpose.
+    await().atMost(Duration.ofSeconds(30)).until(() -> search.items("玳瑁岛渡口", Set.of("jl-gov")).contains(published)
+        && search.items("珊瑚礁监测站", Set.of("jl-gov")).contains(unpublished)
+        && search.items("翡翠桥", Set.of("jl-gov")).contains(published));
+
+    String found = http.getText("/public/replies?q=" + encoded("玳瑁岛渡口"), null).body();
+    assertThat(found).contains("共 1 件", "第" + intake.get("number") + "号", "<mark>");
+    // A seed case's reply, by a term of its own, among the published: D13's (吉林) and 14146's (长治).
+    assertThat(http.getText("/public/replies?q=" + encoded("医养结合"), null).body())
+        .contains("第D13号", "第14146号", "<mark>");
+    // The unpublished reply and the proposal's own text (never on a public page) are found by no one here.
+    assertThat(http.getText("/public/replies?q=" + encoded("珊瑚礁监测站"), null).body())
+        .contains("共 0 件", "没有符合条件的公开答复。").doesNotContain("<mark>", "答复不予公开");
+    assertThat(http.getText("/public/replies?q=" + encoded("翡翠桥"), null).body())
+        .contains("共 0 件", "没有符合条件的公开答复。").doesNotContain("<mark>", "观星台");
+  }
+
+  private static String encoded(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  @Test
   void theListSearchesByYearUnitAndKind() throws Exception {
     delivered("DQ6", "yes", "PUBLIC");
     int year = EngineClock.today().getYear();
@@ -188,6 +222,12 @@ class DisclosureTest {
                                     String... coUnits) {
     Map<String, Object> intake = new HashMap<>(ItemDriver.intake(number));
     intake.put("publicationConsent", consent);
+    return delivered(intake, "张三委员：\n答复正文" + number, disclosure, consentWithdrawn, coUnits);
+  }
+
+  private ProcessInstance delivered(Map<String, Object> intake, String replyText, String disclosure,
+                                    boolean consentWithdrawn, String... coUnits) {
+    String number = (String) intake.get("number");
     ProcessInstance instance = driver.register(intake);
     driver.accept(instance);
     driver.assign(instance, "jl-mz", coUnits);
@@ -196,7 +236,7 @@ class DisclosureTest {
       driver.giveOpinion(instance, unit, "会办意见" + number);
     }
     driver.executeJobs(instance);
-    driver.complete(instance, "Task_DraftReply", Map.of("replyText", "张三委员：\n答复正文" + number, "category", "B",
+    driver.complete(instance, "Task_DraftReply", Map.of("replyText", replyText, "category", "B",
         "disclosure", disclosure, "handlerName", "李静", "handlerPhone", "0431-88900001"));
     if (consentWithdrawn) {
       jdbc.sql("update item set publication_consent = false where id = ?").param(instance.getBusinessKey()).update();

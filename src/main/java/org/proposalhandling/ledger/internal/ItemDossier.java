@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
  * Everything about one item on one screen, for a user whose scope holds it (else: nothing, as if it did not
  * exist): the proposal, the assignment (a reply due date counted on a provisional holiday calendar marked so),
  * the history in order with each mail where it was written, the co-handling opinions, every reply in full with
- * its letter once delivered and its 索引号 and 发布日期 once published, and the open tasks.
+ * its letter once delivered and its 索引号 and 发布日期 once published, the open tasks, and for the lead unit's
+ * handler while the item is handled the similar earlier items and their replies (drafting help).
  */
 @Service
 class ItemDossier implements ItemReaders {
@@ -49,7 +50,8 @@ class ItemDossier implements ItemReaders {
   record View(Item item, String office, String leadUnit, List<String> coHandlingUnits, boolean contacts,
               List<Step> timeline, List<Opinion> opinions, List<Reply> replies, Map<Integer, Publication> publications,
               boolean replyDueProvisional, List<OpenTasks.OpenTask> tasks, boolean mayAskExtension,
-              boolean mayAskReassignment, String deliveryFailure, boolean mayRedeliver) {
+              boolean mayAskReassignment, String deliveryFailure, boolean mayRedeliver,
+              List<SimilarItems.Similar> similar) {
   }
 
   private final LedgerQuery ledger;
@@ -64,10 +66,12 @@ class ItemDossier implements ItemReaders {
   private final JdbcClient jdbc;
   private final Publications publications;
   private final Deadlines deadlines;
+  private final SimilarItems similarItems;
 
   ItemDossier(LedgerQuery ledger, ItemRepository items, ItemHistory history, ReplyRepository replies, MailLog mails,
               OpenTasks tasks, UnitDirectory directory, IdentityService identity, SystemActions system, JdbcClient jdbc,
-              Publications publications, Deadlines deadlines) {
+              Publications publications, Deadlines deadlines, SimilarItems similarItems) {
+    this.similarItems = similarItems;
     this.ledger = ledger;
     this.items = items;
     this.history = history;
@@ -103,7 +107,8 @@ class ItemDossier implements ItemReaders {
         timeline(itemId, entries), opinions(itemId), rounds, published,
         item.replyDue() != null && deadlines.replyDueProvisional(item),
         tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler),
-        deliveryFailure(item, entries), Redelivery.mayRetry(user, item)));
+        deliveryFailure(item, entries), Redelivery.mayRetry(user, item),
+        handling && handler ? similarItems.to(item, user) : List.of()));
   }
 
   @Override

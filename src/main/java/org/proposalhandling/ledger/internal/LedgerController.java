@@ -14,6 +14,7 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
+import org.proposalhandling.search.ItemSearch;
 import org.proposalhandling.security.CurrentUser;
 import org.proposalhandling.workflow.FormValidationException;
 import org.springframework.http.HttpStatus;
@@ -43,9 +44,11 @@ class LedgerController {
   private final DeadlineRequests requests;
   private final UnitDirectory directory;
   private final Redelivery redelivery;
+  private final ItemSearch search;
 
   LedgerController(LedgerQuery ledger, LedgerExport export, ItemDossier dossier, DeadlineRequests requests,
-                   UnitDirectory directory, Redelivery redelivery) {
+                   UnitDirectory directory, Redelivery redelivery, ItemSearch search) {
+    this.search = search;
     this.ledger = ledger;
     this.export = export;
     this.dossier = dossier;
@@ -61,6 +64,8 @@ class LedgerController {
     LedgerQuery.Page page = ledger.page(scope, filter);
     model.addAttribute("filter", filter);
     model.addAttribute("page", page);
+    model.addAttribute("passages", filter.q() == null ? Map.of()
+        : search.passages(filter.q(), page.rows().stream().map(LedgerRow::id).toList()));
     model.addAttribute("pages", Math.max(1, (page.total() + filter.size() - 1) / filter.size()));
     model.addAttribute("sessions", ledger.sessions(scope));
     model.addAttribute("units", directory.handlingUnits().stream()

@@ -16,6 +16,7 @@ import org.proposalhandling.item.ItemEventKind;
 import org.proposalhandling.item.ItemKind;
 import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.item.Satisfaction;
+import org.proposalhandling.search.ItemSearch;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +48,13 @@ class LedgerQuery {
   private final JdbcClient jdbc;
   private final Deadlines deadlines;
   private final UnitDirectory directory;
+  private final ItemSearch search;
 
-  LedgerQuery(JdbcClient jdbc, Deadlines deadlines, UnitDirectory directory) {
+  LedgerQuery(JdbcClient jdbc, Deadlines deadlines, UnitDirectory directory, ItemSearch search) {
     this.jdbc = jdbc;
     this.deadlines = deadlines;
     this.directory = directory;
+    this.search = search;
   }
 
   record Page(List<LedgerRow> rows, long total) {
@@ -60,7 +63,7 @@ class LedgerQuery {
   Page page(LedgerScope scope, LedgerFilter filter) {
     Where where = where(scope, filter);
     long total = where.select("select count(*) from item i where ").query(Long.class).single();
-    List<LedgerRow> rows = where.select(columns() + where.sql + order(filter) + " limit :limit offset :offset")
+    List<LedgerRow> rows = where.select(columns() + where.sql + order(filter, where) + " limit :limit offset :offset")
         .param("limit", filter.size()).param("offset", (long) (filter.page() - 1) * filter.size())
         .query(this::row).list();
     return new Page(completedOnPage(rows), total);
@@ -71,7 +74,7 @@ class LedgerQuery {
     Where where = where(scope, filter);
     List<LedgerRow> rows = new ArrayList<>(chunk);
     Map<String, List<String>> coUnits = coHandlingUnits(where);
-    where.select(columns() + where.sql + order(filter)).query((RowCallbackHandler) rs -> {
+    where.select(columns() + where.sql + order(filter, where)).query((RowCallbackHandler) rs -> {
       rows.add(row(rs, 0));
       if (rows.size() == chunk) {
         consumer.accept(completed(rows, coUnits, Map.of()));
@@ -107,7 +110,12 @@ class LedgerQuery {
         from item i where\s""";  // \s: a text block drops trailing spaces, and "where1 = 0" failed for a user of no unit
   }
 
-  private static String order(LedgerFilter filter) {
+  private static String order(LedgerFilter filter, Where where) {
+    if (filter.sort() == null && filter.q() != null) {
+      List<?> found = (List<?>) where.params.get("found");
+      return " order by case when i.item_number = :number then 0 else 1 end"
+          + (found.isEmpty() ? "" : ", field(i.id, :found)") + ", i.created_at desc, i.id";
+    }
     if (filter.sort() == null) {
       return " order by i.created_at desc, i.id";
     }
@@ -129,10 +137,11 @@ class LedgerQuery {
     }
     where.and(visibility.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visibility) + ")");
     if (filter.q() != null) {
-      where.and("(i.item_number = :number or i.title like :like escape '!' or i.proposer_name like :like escape '!'"
-          + " or exists (select 1 from item_co_signer c where c.item_id = i.id and c.name like :like escape '!'))");
+      // The number itself straight from the table: an item registered a moment ago, not yet in the index, is found.
+      List<String> found = search.items(filter.q(), scope.readers());
+      where.and("(i.item_number = :number" + (found.isEmpty() ? "" : " or i.id in (:found)") + ")");
       where.params.put("number", filter.q().replaceFirst("^第", "").replaceFirst("号$", ""));
-      where.params.put("like", "%" + filter.q().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+      where.params.put("found", found);
     }
     where.equal("i.session_name", "session", filter.session());
     where.equal("i.kind", "kind", filter.kind() == null ? null : filter.kind().name());

@@ -22,6 +22,13 @@ record LedgerScope(Set<String> officeIds, Set<String> unitIds) {
     return new LedgerScope(Set.copyOf(offices), Set.copyOf(units));
   }
 
+  /** The units whose items the user reads, as the search knows its readers. */
+  Set<String> readers() {
+    Set<String> readers = new LinkedHashSet<>(officeIds);
+    readers.addAll(unitIds);
+    return readers;
+  }
+
   boolean empty() {
     return officeIds.isEmpty() && unitIds.isEmpty();
   }
