@@ -1,6 +1,7 @@
 package org.proposalhandling.delivery;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.proposalhandling.feedback.ProposerChannels;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ public class DeliveryRouting {
   /** A proposer without an e-mail address gets the reply on paper: it leaves with the delivery step. */
   public boolean replyLeft(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
-    return item.proposerEmail() == null || mails.lastSent(item.id());
+    return !ProposerChannels.mailsLeadProposer(item) || mails.lastSent(item.id());
   }
 }

@@ -41,7 +41,7 @@ public class FeedbackMail {
     String subject = (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复";
     send("reply", subject, item, reply, attachments);
     for (CoSigner coSigner : item.coSigners()) {
-      if (coSigner.email() != null) {
+      if (ProposerChannels.mails(item, coSigner)) {
         Map<String, Object> model = new HashMap<>();
         model.put("item", item);
         model.put("reference", item.reference());
@@ -59,7 +59,7 @@ public class FeedbackMail {
   }
 
   private void send(String template, String subject, Item item, Reply reply, List<String> attachments) {
-    if (item.proposerEmail() == null) {
+    if (!ProposerChannels.mailsLeadProposer(item)) {
       return;
     }
     Map<String, Object> model = new HashMap<>();

@@ -16,12 +16,14 @@ class FeedbackReminder implements JavaDelegate {
   private final ItemRepository items;
   private final ReplyRepository replies;
   private final FeedbackMail mail;
+  private final ReplyText texts;
   private final ItemLifecycle lifecycle;
 
-  FeedbackReminder(ItemRepository items, ReplyRepository replies, FeedbackMail mail, ItemLifecycle lifecycle) {
+  FeedbackReminder(ItemRepository items, ReplyRepository replies, FeedbackMail mail, ReplyText texts, ItemLifecycle lifecycle) {
     this.items = items;
     this.replies = replies;
     this.mail = mail;
+    this.texts = texts;
     this.lifecycle = lifecycle;
   }
 
@@ -29,7 +31,10 @@ class FeedbackReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Item item = items.get(execution.getProcessBusinessKey());
     mail.remind(item, replies.get(item.id(), item.handlingRound()));
-    lifecycle.record(item.id(), ItemEventKind.FEEDBACK_REMINDED, item.proposerEmail() == null
-        ? "提出人无电子邮箱，请交办机构电话提醒" : "已发邮件提醒提出人反馈");
+    boolean mailed = ProposerChannels.mailsLeadProposer(item);
+    boolean texted = texts.remind(item);
+    lifecycle.record(item.id(), ItemEventKind.FEEDBACK_REMINDED, !mailed && !texted
+        ? "提出人无电子邮箱和手机号码，请交办机构电话提醒"
+        : "已发" + (mailed && texted ? "邮件和短信" : mailed ? "邮件" : "短信") + "提醒提出人反馈");
   }
 }

@@ -9,16 +9,15 @@ import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.Mailer;
-import org.proposalhandling.sms.MobileNumbers;
 import org.proposalhandling.sms.Sms;
 import org.proposalhandling.sms.SmsSender;
 import org.springframework.stereotype.Component;
 
 /**
- * 短信告知答复, right after the reply is delivered: a proposer or co-signer whom the reply's mail cannot reach (no
- * e-mail address known) but who has a mobile number gets a text that the reply is on its way by post, with his
- * feedback link; its token is the one a mail of the same round would carry (single use, ends with the feedback
- * step). Who has an address gets the mail only. A step that only stores texts; where SMS is off it stores none.
+ * 短信告知答复, right after the reply is delivered, and the text of 提醒提出人反馈: each proposer (the lead, each
+ * co-signer) to be texted by the item's rule ({@link ProposerChannels}: the office's choice, or SMS where no mail
+ * reaches him) gets a text with his feedback link; its token is the one a mail of the same round would carry
+ * (single use, ends with the feedback step). A step that only stores texts; where SMS is off it stores none.
  */
 @Component("replyText")
 class ReplyText implements JavaDelegate {
@@ -46,21 +45,34 @@ class ReplyText implements JavaDelegate {
     }
     Item item = items.get(execution.getProcessBusinessKey());
     Reply reply = replies.get(item.id(), item.handlingRound());
-    if (item.proposerEmail() == null) {
-      MobileNumbers.normalise(item.proposerPhone()).ifPresent(mobile -> send(item, reply, item.proposerName(), mobile, "/links/feedback/"
-          + tokens.placeholderFor(FeedbackMail.PURPOSE, item.id(), FeedbackMail.FEEDBACK_TASK, mobile)));
-    }
+    String told = ProposerChannels.mailsLeadProposer(item) ? "答复函已发至您的电子邮箱" : "答复函将邮寄给您";
+    ProposerChannels.textsLeadProposer(item).ifPresent(mobile -> send(item, item.proposerName(), mobile,
+        "已答复（" + reply.documentNumber() + "），" + told + "。请对办理工作评价：", leadProposerLink(item, mobile)));
     for (CoSigner coSigner : item.coSigners()) {
-      if (coSigner.email() == null) {
-        MobileNumbers.normalise(coSigner.mobile()).ifPresent(mobile -> send(item, reply, coSigner.name(), mobile, "/links/co-signer-feedback/"
-            + tokens.placeholderFor(FeedbackMail.CO_SIGNER_PURPOSE, item.id(), FeedbackMail.FEEDBACK_TASK,
-                CoSignerLink.holder(coSigner.position(), reply.round()))));
-      }
+      ProposerChannels.texts(item, coSigner).ifPresent(mobile -> send(item, coSigner.name(), mobile,
+          "已答复（" + reply.documentNumber() + "），" + (ProposerChannels.mails(item, coSigner) ? "答复函已发至您的电子邮箱"
+              : "答复函将邮寄给领衔人") + "。请对办理工作评价：", "/links/co-signer-feedback/"
+              + tokens.placeholderFor(FeedbackMail.CO_SIGNER_PURPOSE, item.id(), FeedbackMail.FEEDBACK_TASK,
+                  CoSignerLink.holder(coSigner.position(), reply.round()))));
     }
   }
 
-  private void send(Item item, Reply reply, String name, String mobile, String linkPath) {
-    texts.send(new Sms(item.id(), PURPOSE, mobile, name + "：您的" + item.shortReference() + "已答复（" + reply.documentNumber()
-        + "），答复函将邮寄给您。请对办理工作评价：" + mailer.publicUrl() + linkPath));
+  /** 提醒提出人反馈 by text, where the lead proposer is texted; whether he was. */
+  boolean remind(Item item) {
+    if (!texts.enabled()) {
+      return false;
+    }
+    return ProposerChannels.textsLeadProposer(item).map(mobile -> {
+      send(item, item.proposerName(), mobile, "的答复尚待您评价，请点击：", leadProposerLink(item, mobile));
+      return true;
+    }).orElse(false);
+  }
+
+  private String leadProposerLink(Item item, String mobile) {
+    return "/links/feedback/" + tokens.placeholderFor(FeedbackMail.PURPOSE, item.id(), FeedbackMail.FEEDBACK_TASK, mobile);
+  }
+
+  private void send(Item item, String name, String mobile, String what, String linkPath) {
+    texts.send(new Sms(item.id(), PURPOSE, mobile, name + "：您的" + item.shortReference() + what + mailer.publicUrl() + linkPath));
   }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.proposalhandling.directory.NoticeChannels;
 import org.proposalhandling.directory.Unit;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.CoSigner;
@@ -31,6 +32,9 @@ import org.springframework.stereotype.Component;
 public class IntakeValidator {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** The start form's 答复通知方式 when the office leaves the default (mail where an address is known, else SMS). */
+  static final String AUTOMATIC_NOTICE = "AUTO";
+  private static final List<String> NOTICE_CHOICES = List.of(AUTOMATIC_NOTICE, "MAIL", "SMS", "BOTH");
 
   /** A field's value refused, with the Chinese message the user reads. */
   public record Problem(String field, String message) {
@@ -75,6 +79,8 @@ public class IntakeValidator {
     String phone = field(problems, "proposerPhone", () ->
         withoutEmoji(form.optionalText("proposerPhone", "提出人联系电话", 50), "提出人联系电话"));
     LocalDate filedOn = field(problems, "filedOn", () -> form.optionalDate("filedOn", "提出日期"));
+    String notice = field(problems, "proposerNotice", () -> form.text("proposerNotice") == null ? AUTOMATIC_NOTICE
+        : form.requiredChoice("proposerNotice", "答复通知方式", NOTICE_CHOICES));
     String proposedLead = field(problems, "proposedLeadUnit", () -> {
       String nameOrId = form.text("proposedLeadUnit");
       return nameOrId == null ? null : handlingUnitId(nameOrId, "建议主办单位", office);
@@ -86,7 +92,8 @@ public class IntakeValidator {
         UUID.randomUUID().toString(), office.id(), session, number, ItemKind.valueOf(kind), title, content, proposer,
         coSigners, email, phone, consent.equals("yes") || consent.equals("true"), filedOn, proposedLead,
         ItemStatus.REGISTERED, null, null, false, null, null, null, 1,
-        EngineClock.now(), processInstanceId, null), List.of());
+        EngineClock.now(), processInstanceId, null, AUTOMATIC_NOTICE.equals(notice) ? null : NoticeChannels.valueOf(notice)),
+        List.of());
   }
 
   /**

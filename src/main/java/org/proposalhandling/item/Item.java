@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.proposalhandling.directory.NoticeChannels;
 
 /**
  * A deputy's suggestion or a member's proposal, as the app stores it; its id is the process's business key.
@@ -34,7 +35,8 @@ public record Item(
     int handlingRound,
     Instant createdAt,
     String processInstanceId,
-    Satisfaction satisfaction) {
+    Satisfaction satisfaction,
+    NoticeChannels proposerNotice) {
 
   /** How documents cite the item, e.g. 省政协十三届一次会议第D13号党派团体提案. */
   public String reference() {
@@ -64,6 +66,20 @@ public record Item(
   public Item withCoSigners(List<CoSigner> registered) {
     return new Item(id, assigningOfficeId, sessionName, number, kind, title, content, proposerName, List.copyOf(registered),
         proposerEmail, proposerPhone, publicationConsent, filedOn, proposedLeadUnitId, status, rejectionReason, leadUnitId,
-        keyItem, assignedOn, replyDue, coHandlingDue, handlingRound, createdAt, processInstanceId, satisfaction);
+        keyItem, assignedOn, replyDue, coHandlingDue, handlingRound, createdAt, processInstanceId, satisfaction, proposerNotice);
+  }
+
+  /**
+   * Whether a proposer of the item (the lead or a co-signer) with this address and this mobile number is texted
+   * the reply and the reminders: the office chose SMS for the item's proposers, or chose nothing and no mail
+   * reaches him. A number is needed.
+   */
+  public boolean textsProposer(String email, String mobile) {
+    return mobile != null && (proposerNotice == null ? email == null : proposerNotice.sms());
+  }
+
+  /** Whether he gets them by mail: he has an address, and the office did not choose SMS alone, or he cannot be texted. */
+  public boolean mailsProposer(String email, String mobile) {
+    return email != null && (proposerNotice == null || proposerNotice.mail() || !textsProposer(email, mobile));
   }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.proposalhandling.directory.NoticeChannels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,9 +48,9 @@ public class ItemRepository {
     jdbc.sql("""
             insert into item (id, assigning_office_id, session_name, item_number, kind, title, content, proposer_name,
               proposer_email, proposer_phone, publication_consent, filed_on, proposed_lead_unit_id, status,
-              key_item, handling_round, created_at, process_instance_id, status_changed_at)
+              key_item, handling_round, created_at, process_instance_id, status_changed_at, proposer_notice)
             values (:id, :office, :session, :number, :kind, :title, :content, :proposer, :email, :phone,
-              :consent, :filedOn, :proposedLead, :status, false, 1, :createdAt, :processInstance, :createdAt)""")
+              :consent, :filedOn, :proposedLead, :status, false, 1, :createdAt, :processInstance, :createdAt, :notice)""")
         .param("id", item.id())
         .param("office", item.assigningOfficeId())
         .param("session", item.sessionName())
@@ -66,6 +67,7 @@ public class ItemRepository {
         .param("status", item.status().name())
         .param("createdAt", Timestamp.from(item.createdAt()))
         .param("processInstance", item.processInstanceId())
+        .param("notice", item.proposerNotice() == null ? null : item.proposerNotice().name())
         .update();
     coSigners.insert(item.id(), item.coSigners());
   }
@@ -115,6 +117,7 @@ public class ItemRepository {
 
   private static Item map(ResultSet rs, int row) throws SQLException {
     String satisfaction = rs.getString("satisfaction");
+    String notice = rs.getString("proposer_notice");
     return new Item(
         rs.getString("id"),
         rs.getString("assigning_office_id"),
@@ -140,7 +143,8 @@ public class ItemRepository {
         rs.getInt("handling_round"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getString("process_instance_id"),
-        satisfaction == null ? null : Satisfaction.valueOf(satisfaction));
+        satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
+        notice == null ? null : NoticeChannels.valueOf(notice));
   }
 
   /** What the assigning office decided at assignment, with the deadlines that follow from it. */

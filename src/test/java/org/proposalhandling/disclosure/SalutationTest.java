@@ -28,6 +28,6 @@ class SalutationTest {
 
   private static Item item(ItemKind kind, List<CoSigner> coSigners) {
     return new Item("id", "jl-gov", "会议", "1", kind, "标题", "内容", "秦清亮", coSigners, null, null, false, null, null,
-        null, null, null, false, null, null, null, 1, null, null, null);
+        null, null, null, false, null, null, null, 1, null, null, null, null);
   }
 }

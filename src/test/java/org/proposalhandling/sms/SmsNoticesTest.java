@@ -1,6 +1,7 @@
 package org.proposalhandling.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.net.http.HttpResponse;
@@ -199,6 +200,40 @@ class SmsNoticesTest {
         "contactRating", "GOOD", "attitudeRating", "GOOD", "comments", "满意")).statusCode()).isEqualTo(200);
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(item.getId())
         .taskDefinitionKey("Task_Feedback").finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOfficeChoosesSmsForAProposerWithAnAddressAndHeIsTextedTheReplyAndTheReminderWhileTheLetterIsPosted() {
+    Map<String, Object> refused = ItemDriver.intake("S6");
+    refused.put("proposerNotice", "PIGEON");
+    assertThatThrownBy(() -> driver.register(refused)).hasMessageContaining("「答复通知方式（提出人及附议人）」的取值“PIGEON”无效");
+
+    Map<String, Object> form = ItemDriver.intake("S6");
+    form.put("proposerPhone", "13900000021");
+    form.put("proposerNotice", "SMS");
+    ProcessInstance item = driver.replied(form);
+    MailCatcher mail = new MailCatcher(smtp, mailOutbox);
+    mail.sendDueMail();
+    smsOutbox.sendDue();
+
+    assertThat(mail.to("zhangsan@demo.local", "第S6号")).as("SMS alone: no reply mail").isEmpty();
+    assertThat(textsTo("13900000021")).singleElement().extracting(Caught::text).asString()
+        .contains("第S6号已答复", "答复函将邮寄给您", "/links/feedback/");
+    assertThat(driver.task(item, "Task_Feedback")).as("the posted reply left with the delivery step").isNotNull();
+
+    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(item.getId())
+        .activityId("Timer_FeedbackReminder").singleResult();
+    ClockUtil.setCurrentTime(new Date(reminder.getDuedate().getTime() + Duration.ofMinutes(1).toMillis()));
+    try {
+      driver.executeJobs(item);
+      smsOutbox.sendDue();
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(textsTo("13900000021")).hasSize(2).last().extracting(Caught::text).asString()
+        .contains("第S6号的答复尚待您评价", "/links/feedback/");
+    assertThat(jdbc.sql("select summary from item_event where item_id = ? and kind = 'FEEDBACK_REMINDED'")
+        .param(item.getBusinessKey()).query(String.class).single()).isEqualTo("已发短信提醒提出人反馈");
   }
 
   private List<Caught> textsTo(String mobile) {

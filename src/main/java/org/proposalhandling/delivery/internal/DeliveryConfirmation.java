@@ -2,6 +2,7 @@ package org.proposalhandling.delivery.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.feedback.ProposerChannels;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -30,6 +31,6 @@ class DeliveryConfirmation implements JavaDelegate {
     Reply reply = replies.get(item.id(), item.handlingRound());
     replies.markDelivered(item.id(), item.handlingRound(), EngineClock.now());
     lifecycle.delivered(item.id(), reply.documentNumber() + "，送达" + item.proposerName()
-        + (item.proposerEmail() == null ? "（无电子邮箱，纸质送达）" : "（" + item.proposerEmail() + "）"));
+        + (ProposerChannels.mailsLeadProposer(item) ? "（" + item.proposerEmail() + "）" : "（纸质送达）"));
   }
 }

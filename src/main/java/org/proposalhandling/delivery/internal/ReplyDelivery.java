@@ -10,6 +10,7 @@ import org.proposalhandling.disclosure.ReplyCopies.Copy;
 import org.proposalhandling.disclosure.ReplyLetterAttachments;
 import org.proposalhandling.feedback.FeedbackFormSheets;
 import org.proposalhandling.feedback.FeedbackMail;
+import org.proposalhandling.feedback.ProposerChannels;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -59,7 +60,7 @@ class ReplyDelivery implements JavaDelegate {
     feedbackMail.sendReply(item, reply, letterAndForm);
     List<Copy> copied = copies.of(item);
     // A proposer without an e-mail address gets the reply on paper: the office (the first copy) posts it, the form with it.
-    copy(item, reply, item.proposerEmail() == null ? letterAndForm : letter, copied.get(0));
+    copy(item, reply, ProposerChannels.mailsLeadProposer(item) ? letter : letterAndForm, copied.get(0));
     copied.subList(1, copied.size()).forEach(copy -> copy(item, reply, letter, copy));
   }
 

@@ -198,7 +198,7 @@ class LedgerQuery {
    */
   private LocalDate yellowWarningOn(ItemKind kind, LocalDate replyDue) {
     return deadlines.yellowWarningOn(new Item(null, null, null, null, kind, null, null, null, List.of(), null, null, false,
-        null, null, null, null, null, false, null, replyDue, null, 1, null, null, null));
+        null, null, null, null, null, false, null, replyDue, null, 1, null, null, null, null));
   }
 
   private List<LedgerRow> completedOnPage(List<LedgerRow> rows) {
