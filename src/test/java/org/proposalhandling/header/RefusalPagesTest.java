@@ -92,7 +92,7 @@ class RefusalPagesTest {
   }
 
   private static void assertChinesePageWithHeader(String body, String says, String name, String unit) {
-    assertThat(body).contains("id=\"app-header\"", "建议提案办理系统", says, name + "</span> · <span class=\"unit\">" + unit, "退出",
+    assertThat(body).contains("id=\"app-header\"", "建议提案办理系统", says, name + "</a> · <span class=\"unit\">" + unit, "退出",
         "name=\"_csrf\"");
     assertThat(body).contains("href=\"/\"");
     assertThat(body).doesNotContain(FOREIGN.toArray(String[]::new));
