@@ -48,12 +48,14 @@ class SubmittedValuesTest {
     Map<String, Object> form = ItemDriver.intake("L" + System.nanoTime());
     form.put("title", YOSHI.repeat(500));
     form.put("proposerName", YOSHI.repeat(200));
-    form.put("coSigners", YOSHI.repeat(1000));
+    // A co-signer's name at its limit, other than the lead proposer's.
+    form.put("coSigners", YOSHI.repeat(199) + "乙");
     ProcessInstance instance = driver.register(form);
 
     var item = items.get(instance.getBusinessKey());
     assertThat(item.title()).isEqualTo(YOSHI.repeat(500));
     assertThat(item.proposerName()).isEqualTo(YOSHI.repeat(200));
+    assertThat(item.coSigners()).singleElement().extracting(coSigner -> coSigner.name()).isEqualTo(YOSHI.repeat(199) + "乙");
     driver.complete(instance, "Task_AcceptanceReview", Map.of("decision", "reject", "rejectionReason", YOSHI.repeat(2000)));
     driver.executeJobs(instance);
     assertThat(items.get(instance.getBusinessKey()).rejectionReason()).isEqualTo(YOSHI.repeat(2000));
