@@ -57,7 +57,7 @@ class CountersignBrowserTest {
       browser.login("jlcz-handler", "demo");
       browser.waitUntil(() -> !browser.driver().getCurrentUrl().contains("login"));
       browser.open(tasklist("#/?task=" + task));
-      browser.visible(FORM);
+      browser.visibleAfterOneReload(FORM);
       browser.waitUntil(() -> browser.formValues().contains("财政厅将统筹安排养老服务补助资金。"));
       assertThat(browser.formValues()).contains("答复稿：省民政厅将在全省推广社区养老服务站。", "吉林省民政厅");
       assertThat(browser.visible(FORM).getText()).contains("主办单位答复稿", "本单位此前的会办意见", "会签期限", "会签同意",

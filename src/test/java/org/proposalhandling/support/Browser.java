@@ -106,6 +106,19 @@ public final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Visible, reloading the page once if it is not within the wait: on a loaded machine Tasklist opened on a task's
+   * address has once left its form unrendered for 30 s (CountersignBrowserTest in CI), which a reload renders.
+   */
+  public WebElement visibleAfterOneReload(By by) {
+    try {
+      return visible(by);
+    } catch (org.openqa.selenium.TimeoutException notYet) {
+      driver.navigate().refresh();
+      return visible(by);
+    }
+  }
+
   public void waitForText(By by, String text) {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
