@@ -253,6 +253,13 @@ class AttachmentAccessTest {
         Duration.ofSeconds(30));
   }
 
+  /** The id of the file listed under this name (two uploads of one second are listed in either order). */
+  static String fileId(String page, String fileName) {
+    Matcher matcher = Pattern.compile("/files/([0-9a-f-]{36})\"[^>]*>" + Pattern.quote(fileName) + "</a>").matcher(page);
+    assertThat(matcher.find()).as("「%s」 listed on the page", fileName).isTrue();
+    return matcher.group(1);
+  }
+
   static List<String> fileIds(String page) {
     Matcher matcher = FILE_LINK.matcher(page);
     java.util.List<String> ids = new java.util.ArrayList<>();

@@ -2,6 +2,7 @@ package org.proposalhandling.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.proposalhandling.attachment.AttachmentAccessTest.PDF;
+import static org.proposalhandling.attachment.AttachmentAccessTest.fileId;
 import static org.proposalhandling.attachment.AttachmentAccessTest.fileIds;
 import static org.proposalhandling.attachment.AttachmentAccessTest.upload;
 
@@ -66,7 +67,7 @@ class ContentSniffingTest {
 
     String page = clerk.get("/items/" + id).body();
     assertThat(page).contains("提案原件.txt", "PDF 文档", "调研报告.docx", "Word 文档");
-    HttpResponse<byte[]> pdf = clerk.getBytes("/items/" + id + "/files/" + fileIds(page).get(0));
+    HttpResponse<byte[]> pdf = clerk.getBytes("/items/" + id + "/files/" + fileId(page, "提案原件.txt"));
     assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
   }
 

@@ -64,7 +64,7 @@ class DecisionFormsBrowserTest {
     browser.login("jlmz-handler", "demo");
     browser.waitForText(By.cssSelector("body"), "本单位待办");
     browser.open(tasklist("#/?task=" + contactTask));
-    browser.visible(FORM);
+    browser.visibleAfterOneReload(FORM);
     browser.waitUntil(() -> browser.formValues().contains("13900002222"));
     assertThat(browser.formValues()).contains("zhangsan@demo.local");
     assertThat(browser.visible(FORM).getText()).contains("提出人联系电话", "提出人电子邮箱", "办件编号")
@@ -76,7 +76,7 @@ class DecisionFormsBrowserTest {
     items.executeJobs(instance);
     String draftTask = items.task(instance, "Task_DraftReply").getId();
     browser.open(tasklist("#/?task=" + draftTask));
-    browser.visible(FORM);
+    browser.visibleAfterOneReload(FORM);
     browser.visible(By.cssSelector("button.claim")).click();
     browser.waitUntil(() -> engine.getTaskService().createTaskQuery().taskId(draftTask).taskAssignee("jlmz-handler").count() == 1);
     // Tasklist keeps the form it loaded before the claim; the task opened again shows what the claim filled in.
@@ -133,7 +133,7 @@ class DecisionFormsBrowserTest {
     browser.login("jlmz-official", "demo");
     browser.waitUntil(() -> !browser.driver().getCurrentUrl().contains("login"));
     browser.open(tasklist("#/?task=" + signOffTask));
-    browser.visible(FORM);
+    browser.visibleAfterOneReload(FORM);
     browser.waitUntil(() -> browser.formValues().contains("答复未说明经费来源，请给出建设时间表。"));
     assertThat(browser.visible(FORM).getText()).contains("【再次办理（第2轮）】", "提出人不满意的理由", "上一轮答复文号", "上一轮答复全文");
     assertThat(browser.formValues()).contains("吉民议字〔", "第二轮答复正文DF3");

@@ -128,7 +128,7 @@ class TasklistWordsBrowserTest {
     browser.login("jlmz-handler", "demo");
     browser.waitForText(By.cssSelector("body"), "本单位待办");
     browser.open(tasklist("#/?task=" + taskId));
-    browser.visible(FORM);
+    browser.visibleAfterOneReload(FORM);
     browser.visible(By.cssSelector("button.claim")).click();
     browser.waitUntil(() -> browser.driver().findElements(By.cssSelector(".disabled-form")).isEmpty());
     assertThat(text(".fjs-form .fjs-form-field-select .fjs-select-display")).isEqualTo("请选择");
@@ -185,7 +185,7 @@ class TasklistWordsBrowserTest {
     browser.login("jlmz-handler", "demo");
     browser.waitForText(By.cssSelector("body"), "本单位待办");
     browser.open(tasklist("#/?task=" + taskId));
-    browser.visible(FORM);
+    browser.visibleAfterOneReload(FORM);
 
     // Unclaimed: the grey form says why, until the task is claimed.
     browser.waitForText(By.cssSelector(".proposal-claim-hint"), "请先点击“签收”再办理");
