@@ -1,9 +1,12 @@
 package org.proposalhandling.disclosure;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.proposalhandling.attachment.ReplyFiles;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.PublicationRepository.Search;
 import org.proposalhandling.item.ItemKind;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The public disclosure pages, without login: the published replies, paged and searchable by year, unit, kind
  * and keywords (among the index's published replies only: their title and text, never an unpublished item's),
  * and each reply with the metadata of seed 000, its text as the letter has it, and its PDF. Only what the letter
- * itself carries is shown (the addressee, the text, the issuing unit, the date, and the 附注 with
+ * itself carries is shown (the addressee, the text, its attachments (附件, downloadable), the issuing unit, the date, and the 附注 with
  * 负责人, 承办人 and the unit's phone, as the published seed 003 shows them); never the proposer's contacts,
  * the co-handling opinions, the review comments, nor the history. A reply that is not published has no page:
  * its address answers 404 like any unknown one. The list shows each item's latest reply; a reply superseded by
@@ -37,10 +40,12 @@ class PublicRepliesController {
   private final ReplyLetterSource letters;
   private final UnitDirectory units;
   private final ItemSearch itemSearch;
+  private final ReplyFiles files;
 
   PublicRepliesController(PublicationRepository publications, ReplyLetterSource letters, UnitDirectory units,
-                          ItemSearch itemSearch) {
+                          ItemSearch itemSearch, ReplyFiles files) {
     this.itemSearch = itemSearch;
+    this.files = files;
     this.publications = publications;
     this.letters = letters;
     this.units = units;
@@ -84,6 +89,7 @@ class PublicRepliesController {
     model.addAttribute("latest", rounds.get(rounds.size() - 1));
     model.addAttribute("earlier", rounds.stream().filter(round -> round.round() < publication.round()).toList());
     model.addAttribute("letter", letter);
+    model.addAttribute("files", files.of(publication.itemId(), publication.round()));
     model.addAttribute("paragraphs", letter.body().lines().map(String::strip).filter(line -> !line.isEmpty()).toList());
     return "public/reply";
   }
@@ -92,6 +98,17 @@ class PublicRepliesController {
   ResponseEntity<byte[]> pdf(@PathVariable String id) {
     return publications.find(id).flatMap(publication -> letters.find(publication.itemId(), publication.round()))
         .map(letters::download).orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  /** A published reply's attachment, as public as the reply: the files of other steps or rounds are 404. */
+  @GetMapping("/public/replies/{id}/files/{fileId}")
+  String file(@PathVariable String id, @PathVariable String fileId, HttpServletResponse response) throws IOException {
+    Optional<Publication> publication = publications.find(id);
+    if (publication.isPresent() && files.download(publication.get().itemId(), publication.get().round(), fileId, response)) {
+      return null;
+    }
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    return "public/not-found";
   }
 
   private static Integer number(String text) {

@@ -2,6 +2,7 @@ package org.proposalhandling.disclosure;
 
 import org.proposalhandling.letter.ReplyLetter;
 import org.proposalhandling.mail.MailAttachments;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /** The reply letter's PDF as a mail attachment, rendered when the mail is sent. */
@@ -33,6 +34,6 @@ public class ReplyLetterAttachments implements MailAttachments {
     int round = Integer.parseInt(argument.substring(colon + 1));
     ReplyLetter letter = source.find(itemId, round)
         .orElseThrow(() -> new IllegalStateException("No signed reply for item " + itemId + " round " + round));
-    return new Attachment(ReplyLetterSource.fileName(letter), "application/pdf", source.pdf(letter));
+    return new Attachment(ReplyLetterSource.fileName(letter), "application/pdf", new ByteArrayResource(source.pdf(letter)));
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.proposalhandling.attachment.ReplyFiles;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.handling.Disclosure;
 import org.proposalhandling.handling.Reply;
@@ -40,10 +41,12 @@ class ReplyLetterSource {
   private final SystemActions system;
   private final ReplyLetters letters;
   private final ReplyCopies copies;
+  private final ReplyFiles files;
 
   ReplyLetterSource(ItemRepository items, ReplyRepository replies, UnitDirectory units, IdentityService identity,
-                    SystemActions system, ReplyLetters letters, ReplyCopies copies) {
+                    SystemActions system, ReplyLetters letters, ReplyCopies copies, ReplyFiles files) {
     this.copies = copies;
+    this.files = files;
     this.items = items;
     this.replies = replies;
     this.units = units;
@@ -98,7 +101,8 @@ class ReplyLetterSource {
         units.nameOf(item.leadUnitId()), writtenOn(reply), reply.category(),
         reply.disclosure() == null ? null : "此件" + Disclosure.labelOf(reply.disclosure()),
         nameOf(reply.signedBy()), reply.handlerName(), reply.handlerPhone(),
-        copies.of(item).stream().map(ReplyCopies.Copy::name).toList());
+        copies.of(item).stream().map(ReplyCopies.Copy::name).toList(),
+        files.of(item.id(), reply.round()).stream().map(ReplyFiles.ReplyFile::title).toList());
   }
 
   /**

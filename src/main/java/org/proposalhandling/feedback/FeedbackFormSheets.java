@@ -12,6 +12,7 @@ import org.proposalhandling.letter.PrintedForm;
 import org.proposalhandling.letter.PrintedForm.Section;
 import org.proposalhandling.letter.PrintedForms;
 import org.proposalhandling.mail.MailAttachments;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +69,7 @@ public class FeedbackFormSheets implements MailAttachments {
     int colon = argument.lastIndexOf(':');
     Item item = items.get(argument.substring(0, colon));
     Reply reply = replies.get(item.id(), Integer.parseInt(argument.substring(colon + 1)));
-    return new Attachment(fileName(item), "application/pdf", forms.render(form(item, reply)));
+    return new Attachment(fileName(item), "application/pdf", new ByteArrayResource(forms.render(form(item, reply))));
   }
 
   PrintedForm form(Item item, Reply reply) {

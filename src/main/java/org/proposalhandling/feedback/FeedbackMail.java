@@ -35,11 +35,12 @@ public class FeedbackMail {
    * The delivered reply, with a new link to the feedback form and these attachments, to the proposer and to each
    * co-signer with an e-mail address, each with his own link; earlier links stop working.
    */
-  public void sendReply(Item item, Reply reply, List<String> attachments) {
+  /** The reply to the proposers, with its documents attached and the line on its attachments (null: none). */
+  public void sendReply(Item item, Reply reply, List<String> attachments, String filesNote) {
     tokens.supersede(PURPOSE, item.id());
     tokens.supersede(CO_SIGNER_PURPOSE, item.id());
     String subject = (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复";
-    send("reply", subject, item, reply, attachments);
+    send("reply", subject, item, reply, attachments, filesNote);
     for (CoSigner coSigner : item.coSigners()) {
       if (ProposerChannels.mails(item, coSigner)) {
         Map<String, Object> model = new HashMap<>();
@@ -47,6 +48,7 @@ public class FeedbackMail {
         model.put("reference", item.reference());
         model.put("reply", reply);
         model.put("coSigner", coSigner);
+        model.put("filesNote", filesNote);
         model.put("feedbackUrl", mailer.publicUrl() + "/links/co-signer-feedback/" + tokens.issue(CO_SIGNER_PURPOSE, item.id(),
             FEEDBACK_TASK, CoSignerLink.holder(coSigner.position(), reply.round())));
         mailer.send(new Mail(item.id(), "co-signer-reply", coSigner.email(), List.of(), subject, model, attachments));
@@ -55,10 +57,11 @@ public class FeedbackMail {
   }
 
   void remind(Item item, Reply reply) {
-    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", item, reply, List.of());
+    send("feedback-reminder", "【请反馈】" + item.reference() + "的答复征询意见", item, reply, List.of(), null);
   }
 
-  private void send(String template, String subject, Item item, Reply reply, List<String> attachments) {
+  private void send(String template, String subject, Item item, Reply reply, List<String> attachments,
+                    String filesNote) {
     if (!ProposerChannels.mailsLeadProposer(item)) {
       return;
     }
@@ -66,6 +69,7 @@ public class FeedbackMail {
     model.put("item", item);
     model.put("reference", item.reference());
     model.put("reply", reply);
+    model.put("filesNote", filesNote);
     model.put("feedbackUrl", mailer.publicUrl() + "/links/feedback/"
         + tokens.issue(PURPOSE, item.id(), FEEDBACK_TASK, item.proposerEmail()));
     mailer.send(new Mail(item.id(), template, item.proposerEmail(), List.of(), subject, model, attachments));

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Lays a letter out on the grid of GB/T 9704-2012: the mark top right, the title centred, the document
  * number under it, the addressee flush left, the body with two-character indents, the issuing unit and the
- * date at the right, the 附注 under the date, the contacts at the foot of the last page, the page numbers.
+ * date at the right (the 附件说明 between them), the 附注 under the date, the contacts at the foot of the last page, the page numbers.
  */
 final class LetterLayout {
 
@@ -37,6 +37,7 @@ final class LetterLayout {
     rows.add(Row.blank(false));
     paragraph(List.of(new Run(addressee(letter.addressee()), Style.BODY)), 0, rows);
     Paragraphs.of(letter.body()).forEach(paragraph -> paragraph(paragraph, INDENT, rows));
+    attachments(letter, rows);
     signature(letter, rows);
     Pagination pagination = new Pagination(rows);
     List<PlacedLine> lines = new ArrayList<>(pagination.lines());
@@ -77,6 +78,37 @@ final class LetterLayout {
     }
     float advances = body.width(line) - line.size() * GRID_SPACING;
     return (width - advances) / (line.size() - 1);
+  }
+
+  /**
+   * 附件说明 (GB/T 9704-2012 7.3.5.3): a blank line under the body, then two characters in "附件：" and the
+   * attachments' names, numbered 1. 2. when there are several, each under the first's number, without a full
+   * stop; a turned line aligned with the first character of its name. Kept on the page of the body's last line.
+   */
+  private void attachments(ReplyLetter letter, List<Row> rows) {
+    if (letter.attachments().isEmpty()) {
+      return;
+    }
+    List<Glyph> label = fonts.glyphs("附件：", Style.BODY);
+    float labelX = TypeArea.LEFT + INDENT;
+    float numberX = labelX + body.width(label);
+    float right = TypeArea.LEFT + TypeArea.WIDTH;
+    rows.add(Row.blank(true));
+    List<String> names = letter.attachments();
+    for (int i = 0; i < names.size(); i++) {
+      List<Glyph> number = names.size() > 1 ? fonts.glyphs((i + 1) + ".", Style.BODY) : List.of();
+      float nameX = numberX + body.width(number);
+      List<List<Glyph>> lines = body.lines(fonts.glyphs(names.get(i).strip(), Style.BODY), right - nameX, right - nameX);
+      for (int line = 0; line < lines.size(); line++) {
+        List<Glyph> glyphs = new ArrayList<>(line == 0 && i == 0 ? label : List.of());
+        if (line == 0) {
+          glyphs.addAll(number);
+        }
+        glyphs.addAll(lines.get(line));
+        float x = line > 0 ? nameX : i == 0 ? labelX : numberX;
+        rows.add(new Row(x, GRID_SPACING, glyphs, true, false));
+      }
+    }
   }
 
   /**

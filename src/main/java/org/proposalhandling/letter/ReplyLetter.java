@@ -20,6 +20,7 @@ import java.util.List;
  * @param handler 承办人; null or blank for none
  * @param phone 联系电话; null or blank for none
  * @param copies 抄送: the names of those copied, in order (printed at the foot, GB/T 9704's 版记); none when empty
+ * @param attachments 附件说明: the attachments' names without extension, in order (under the body); none when empty
  */
 public record ReplyLetter(
     String title,
@@ -33,7 +34,8 @@ public record ReplyLetter(
     String responsibleOfficial,
     String handler,
     String phone,
-    List<String> copies) {
+    List<String> copies,
+    List<String> attachments) {
 
   public ReplyLetter {
     require(title, "标题");
@@ -44,6 +46,7 @@ public record ReplyLetter(
       throw new IllegalArgumentException("答复函缺少成文日期。");
     }
     copies = copies == null ? List.of() : List.copyOf(copies);
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   private static void require(String value, String what) {

@@ -1,5 +1,7 @@
 package org.proposalhandling.mail;
 
+import org.springframework.core.io.InputStreamSource;
+
 /**
  * Renders the attachments of one kind when their mail is sent, from the reference the mail was stored with
  * ("&lt;kind&gt;:&lt;argument&gt;", e.g. "reply-letter:&lt;item&gt;:1"). Implemented by the feature that owns
@@ -13,7 +15,8 @@ public interface MailAttachments {
   /** The attachment for the reference's argument (the part after "kind:"). */
   Attachment render(String argument);
 
-  record Attachment(String fileName, String contentType, byte[] content) {
+  /** An attachment's content is read when the mail is written out, and may be read again on a retry. */
+  record Attachment(String fileName, String contentType, InputStreamSource content) {
   }
 
   /** The reference of an attachment of this kind. */

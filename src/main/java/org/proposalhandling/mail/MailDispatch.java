@@ -9,7 +9,6 @@ import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.mail.internal.MailProperties;
 import org.proposalhandling.workflow.EngineClock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -64,7 +63,7 @@ class MailDispatch {
     helper.setText(links.render(mail.textBody()), links.render(mail.htmlBody()));
     // Attachments are rendered now from their stored references, never kept in the outbox.
     for (MailAttachments.Attachment attachment : attachments.render(mail.attachments())) {
-      helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+      helper.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
     }
     sender.send(message);
     jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(EngineClock.now()), id).update();

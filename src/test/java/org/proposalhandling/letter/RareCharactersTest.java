@@ -36,7 +36,7 @@ class RareCharactersTest {
   static ReplyLetter letter() {
     return new ReplyLetter("对第" + RARE + "号提案的答复", "吉民议字〔2023〕11号", "尊敬的" + PROPOSER + "委员",
         "您提出的关于" + RARE + "的提案收悉。\n一、关于" + RARE + "。正文" + RARE + "。\n（一）" + RARE + "。再述。",
-        "吉林省民政厅", LocalDate.of(2023, 6, 14), "A", "此件主动公开", "孙𬺰", "李𠮷", "0431-88900001", List.of());
+        "吉林省民政厅", LocalDate.of(2023, 6, 14), "A", "此件主动公开", "孙𬺰", "李𠮷", "0431-88900001", List.of(), List.of());
   }
 
   @Test

@@ -67,7 +67,8 @@ class ReplyLettersTest {
     return new ReplyLetter("对省政协十三届一次会议第D13号党派团体提案的答复", "吉民议字〔2023〕10号",
         reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
         LocalDate.of(2023, 6, 14), "B", "此件主动公开", "孙立新", "李静", "0431-88900001",
-        List.of("吉林省人民政府办公厅", "吉林省财政厅", "吉林省卫生健康委员会"));
+        List.of("吉林省人民政府办公厅", "吉林省财政厅", "吉林省卫生健康委员会"),
+        List.of("吉林省社区居家养老服务设施建设情况统计表", "吉林省2023年度医养结合示范机构名单及各市州养老服务补助资金安排情况"));
   }
 
   private static String seed(String resource) throws IOException {
@@ -92,6 +93,22 @@ class ReplyLettersTest {
         "联系电话：0431-88900001",
         "抄送：吉林省人民政府办公厅，吉林省财政厅，吉林省卫生健康委员会。");
     assertThat(text.indexOf("抄送：")).as("抄送 at the foot, after the contacts").isGreaterThan(text.indexOf("联系电话："));
+  }
+
+  @Test
+  void theAttachmentsAreListedUnderTheBodyEachUnderTheFirstsNumberTurnedLinesUnderTheName() throws IOException {
+    String text = new PDFTextStripper().getText(pdf).replaceAll("\\R", "");
+    assertThat(text).contains("附件：1.吉林省社区居家养老服务设施建设情况统计表2.吉林省2023年度医养结合示范机构名单");
+    assertThat(text.indexOf("附件：1.")).as("between the body and the signature")
+        .isGreaterThan(text.indexOf("加强为老志愿服务的可持续性")).isLessThan(text.lastIndexOf("吉林省民政厅"));
+    float pitch = 156 * MM / 28;
+    Line first = lines.stream().filter(line -> line.text().startsWith("附件：1.")).findFirst().orElseThrow();
+    Line second = lines.stream().filter(line -> line.text().startsWith("2.吉林省")).findFirst().orElseThrow();
+    Line turned = lines.get(lines.indexOf(second) + 1);
+    assertThat(first.left()).as("two characters in").isCloseTo(28 * MM + 2 * pitch, offset(1f));
+    assertThat(second.left()).as("under 1.").isCloseTo(first.left() + 3 * pitch, offset(1f));
+    assertThat(turned.text()).as("the name goes on, without a full stop").endsWith("安排情况");
+    assertThat(turned.left()).as("under the name's first character").isCloseTo(first.glyphs().get(5).getXDirAdj(), offset(1f));
   }
 
   @Test
@@ -210,7 +227,7 @@ class ReplyLettersTest {
     int firstLineEnd = reply.indexOf('\n');
     ReplyLetter letter = new ReplyLetter("对省十四届人大一次会议第0044号代表建议的答复", "吉民议字〔2023〕2号",
         reply.substring(0, firstLineEnd), reply.substring(firstLineEnd + 1), "吉林省民政厅",
-        LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001", List.of());
+        LocalDate.of(2023, 6, 5), "A", "此件主动公开", "孙立新", "李静", "0431-88900001", List.of(), List.of());
     byte[] bytes = new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter);
     Files.write(Path.of("target", "letters", "0044.pdf"), bytes);
     try (PDDocument document = Loader.loadPDF(bytes)) {
@@ -228,10 +245,10 @@ class ReplyLettersTest {
   @Test
   void aLetterLacksNothingItMustShow() {
     assertThatThrownBy(() -> new ReplyLetter("对第D13号提案的答复", null, "民建省委会", "正文", "吉林省民政厅", null,
-        null, null, null, null, null, null))
+        null, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少成文日期。");
     assertThatThrownBy(() -> new ReplyLetter(" ", null, "民建省委会", "正文", "吉林省民政厅", LocalDate.of(2023, 6, 14),
-        null, null, null, null, null, null))
+        null, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("答复函缺少标题。");
   }
 
@@ -239,7 +256,7 @@ class ReplyLettersTest {
   void aCharacterNoFontHasIsRefusedByName() {
     // HanaMin A has a glyph for 😀, but the fallback files draw Han characters only.
     ReplyLetter letter = new ReplyLetter("对第D13号提案的答复", null, "𠮷田先生", "正文😀。", "吉林省民政厅",
-        LocalDate.of(2023, 6, 14), null, null, null, null, null, null);
+        LocalDate.of(2023, 6, 14), null, null, null, null, null, null, null);
     assertThatThrownBy(() -> new ReplyLetters(new LetterFontFiles(LetterFontProperties.defaults())).render(letter))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("字符“😀”（U+1F600）在公文字体中都没有，答复函无法排版。");

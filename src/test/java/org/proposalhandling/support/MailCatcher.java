@@ -47,18 +47,29 @@ public class MailCatcher {
 
   /** The PDFs a mail carries, in their order. */
   public static List<Pdf> pdfs(Part message) {
-    List<Pdf> found = new ArrayList<>();
-    collectPdfs(message, found);
+    return files(message).stream().filter(file -> file.type().startsWith("application/pdf"))
+        .map(file -> new Pdf(file.name(), file.content())).toList();
+  }
+
+  /** A file a mail carries: its decoded name, its content type, its bytes. */
+  public record File(String name, String type, byte[] content) {
+  }
+
+  /** The files a mail carries (its parts with a file name), in their order. */
+  public static List<File> files(Part message) {
+    List<File> found = new ArrayList<>();
+    collectFiles(message, found);
     return found;
   }
 
-  private static void collectPdfs(Part part, List<Pdf> found) {
+  private static void collectFiles(Part part, List<File> found) {
     try {
-      if (part.isMimeType("application/pdf")) {
-        found.add(new Pdf(MimeUtility.decodeText(part.getFileName()), part.getInputStream().readAllBytes()));
+      if (part.getFileName() != null) {
+        found.add(new File(MimeUtility.decodeText(part.getFileName()), part.getContentType(),
+            part.getInputStream().readAllBytes()));
       } else if (part.getContent() instanceof Multipart multipart) {
         for (int i = 0; i < multipart.getCount(); i++) {
-          collectPdfs(multipart.getBodyPart(i), found);
+          collectFiles(multipart.getBodyPart(i), found);
         }
       }
     } catch (Exception e) {

@@ -38,9 +38,11 @@ class AttachmentController {
   }
 
   private final ItemFiles files;
+  private final FileDownload download;
 
-  AttachmentController(ItemFiles files) {
+  AttachmentController(ItemFiles files, FileDownload download) {
     this.files = files;
+    this.download = download;
   }
 
   @PostMapping("/items/{id}/files")
@@ -68,12 +70,7 @@ class AttachmentController {
   void download(@PathVariable String id, @PathVariable String fileId, HttpServletResponse response) throws IOException {
     reader(id);
     FileStore.StoredFile file = files.file(id, fileId).orElseThrow(NotFound::new);
-    files.verify(file);
-    response.setContentType(file.mediaType());
-    response.setContentLengthLong(file.size());
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
-    files.write(file, response.getOutputStream());
+    download.send(file, response);
   }
 
   /**

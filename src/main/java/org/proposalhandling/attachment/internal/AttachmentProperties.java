@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileSize the largest file; keep spring.servlet.multipart.max-file-size a little above it, so that
  *     a larger file is refused with this app's message rather than the servlet container's
  * @param maxItemSize all files of one item together, replaced versions included
+ * @param maxMailSize the reply's attachments a mail carries together (mail servers commonly refuse more than 20 to
+ *     25 MB once encoded, which adds a third): the files beyond it go on paper, and the mail says which
  */
 @ConfigurationProperties("proposals.attachments")
 record AttachmentProperties(
@@ -21,5 +23,6 @@ record AttachmentProperties(
         "application/vnd.openxmlformats-officedocument.presentationml.presentation", "text/plain"})
     List<String> allowedTypes,
     @DefaultValue("40MB") DataSize maxFileSize,
-    @DefaultValue("200MB") DataSize maxItemSize) {
+    @DefaultValue("200MB") DataSize maxItemSize,
+    @DefaultValue("15MB") DataSize maxMailSize) {
 }

@@ -1,6 +1,8 @@
 package org.proposalhandling.attachment.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +38,13 @@ class FileStore {
   private static final Logger log = LoggerFactory.getLogger(FileStore.class);
 
   /** One file of an item, as stored. */
-  record StoredFile(String id, String itemId, String step, String stepName, String fileName, String mediaType,
-                    long size, String sha256, String addedBy, Instant addedAt, String replacedBy) {
+  record StoredFile(String id, String itemId, String step, String stepName, int round, String fileName,
+                    String mediaType, long size, String sha256, String addedBy, Instant addedAt, String replacedBy) {
   }
 
   /** What a new file is, before its content. */
-  record NewFile(String itemId, String step, String stepName, String fileName, String addedBy, Instant addedAt) {
+  record NewFile(String itemId, String step, String stepName, int round, String fileName, String addedBy,
+                 Instant addedAt) {
   }
 
   private final JdbcClient jdbc;
@@ -58,9 +62,10 @@ class FileStore {
   StoredFile save(NewFile file, String mediaType, InputStream content, long limit, String limitText) {
     String id = UUID.randomUUID().toString();
     jdbc.sql("""
-        insert into item_file (id, item_id, step, step_name, file_name, media_type, size, sha256, added_by, added_at)
-        values (?, ?, ?, ?, ?, ?, 0, '', ?, ?)""")
-        .params(id, file.itemId(), file.step(), file.stepName(), file.fileName(), mediaType, file.addedBy(),
+        insert into item_file (id, item_id, step, step_name, handling_round, file_name, media_type, size, sha256,
+                               added_by, added_at)
+        values (?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?)""")
+        .params(id, file.itemId(), file.step(), file.stepName(), file.round(), file.fileName(), mediaType, file.addedBy(),
             Timestamp.from(file.addedAt()))
         .update();
     MessageDigest sha256 = sha256();
@@ -109,6 +114,14 @@ class FileStore {
         .param(itemId).query(FileStore::row).list();
   }
 
+  /** The current files (neither withdrawn nor replaced) added at this step in this round, in the order they came. */
+  List<StoredFile> of(String itemId, String step, int round) {
+    return jdbc.sql("""
+            select * from item_file where item_id = ? and step = ? and handling_round = ? and withdrawn_at is null
+            and replaced_by is null order by added_at, id""")
+        .params(itemId, step, round).query(FileStore::row).list();
+  }
+
   /** A file of this item (not of another, not withdrawn). */
   Optional<StoredFile> find(String itemId, String fileId) {
     return jdbc.sql("select * from item_file where id = ? and item_id = ? and withdrawn_at is null")
@@ -148,9 +161,27 @@ class FileStore {
   }
 
   void write(StoredFile file, OutputStream out) throws IOException {
-    for (int seq = 0, chunks = chunks(file.id()); seq < chunks; seq++) {
-      out.write(chunk(file.id(), seq));
+    try (InputStream content = open(file)) {
+      content.transferTo(out);
     }
+  }
+
+  /** The file's content, read a chunk at a time as it is consumed. */
+  InputStream open(StoredFile file) {
+    int chunks = chunks(file.id());
+    return new SequenceInputStream(new Enumeration<>() {
+      private int seq;
+
+      @Override
+      public boolean hasMoreElements() {
+        return seq < chunks;
+      }
+
+      @Override
+      public InputStream nextElement() {
+        return new ByteArrayInputStream(chunk(file.id(), seq++));
+      }
+    });
   }
 
   private int chunks(String fileId) {
@@ -164,7 +195,7 @@ class FileStore {
 
   private static StoredFile row(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new StoredFile(rs.getString("id"), rs.getString("item_id"), rs.getString("step"), rs.getString("step_name"),
-        rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"), rs.getString("sha256"),
+        rs.getInt("handling_round"), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"), rs.getString("sha256"),
         rs.getString("added_by"), rs.getTimestamp("added_at").toInstant(), rs.getString("replaced_by"));
   }
 

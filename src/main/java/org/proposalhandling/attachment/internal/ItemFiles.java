@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.proposalhandling.attachment.ReplyFiles;
 import org.proposalhandling.directory.People;
 import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.Unit;
@@ -62,6 +63,10 @@ class ItemFiles {
 
   /** A step a user may attach a file to. */
   record Step(String key, String name) {
+
+    public String label() {
+      return name + replyMark(key);
+    }
   }
 
   private final FileStore store;
@@ -101,7 +106,7 @@ class ItemFiles {
     Map<String, String> names = new HashMap<>();
     return store.of(itemId).stream().map(file -> new Listed(file.id(), file.fileName(), file.size(),
         FileTypes.wordsFor(file.mediaType()), names.computeIfAbsent(file.addedBy(), this::personName), file.addedAt(),
-        file.stepName(), file.replacedBy() != null, changeable(user, file))).toList();
+        file.stepName() + replyMark(file.step()), file.replacedBy() != null, changeable(user, file))).toList();
   }
 
   /** The steps the signed-in user may attach a file to: the item as a whole, and his unit's open tasks on it. */
@@ -138,8 +143,8 @@ class ItemFiles {
     InputStream marked = new BufferedInputStream(content, FileStore.CHUNK);
     String mediaType = types.allowedTypeOf(marked, name);
     return transaction.execute(status -> {
-      FileStore.StoredFile stored = store.save(new FileStore.NewFile(itemId, step.key(), step.name(), name, user.getUserId(),
-          Instant.now()), mediaType, marked, Math.min(itemRoom, fileLimit), limitText);
+      FileStore.StoredFile stored = store.save(new FileStore.NewFile(itemId, step.key(), step.name(),
+          items.get(itemId).handlingRound(), name, user.getUserId(), Instant.now()), mediaType, marked, Math.min(itemRoom, fileLimit), limitText);
       if (replacing != null) {
         store.replaced(replacing, stored.id());
       }
@@ -226,6 +231,11 @@ class ItemFiles {
   private String personName(String userId) {
     User user = system.run(() -> identity.createUserQuery().userId(userId).singleResult());
     return user == null ? userId : People.nameOf(user);
+  }
+
+  /** What tells the drafter that a file of 起草答复 goes out with the reply. */
+  private static String replyMark(String step) {
+    return ReplyFiles.STEP.equals(step) ? "（答复附件，随答复函发出）" : "";
   }
 
   /** The name without a path some browsers send; refused when it cannot be kept whole. */
