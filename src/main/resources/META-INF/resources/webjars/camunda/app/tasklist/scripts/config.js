@@ -52,7 +52,8 @@ export default {
     'scripts/claim-hint',
     'scripts/task-rights',
     'scripts/engine-words',
-    'scripts/task-tabs'
+    'scripts/task-tabs',
+    'scripts/form-links'
   ],
   // requireJsConfig: {
   //   // AngularJS module names
