@@ -1,8 +1,10 @@
 package org.proposalhandling.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -142,6 +144,23 @@ class AttachmentAccessTest {
 
     assertThat(download.statusCode()).isEqualTo(500);
     assertThat(download.body()).contains("原件扫描.pdf", "校验值不符").doesNotContain("altered");
+  }
+
+  @Test
+  void aLongerFileWhoseEndChangedInTheDatabaseBreaksOffBeforeItsLastChunk() {
+    String id = coHandledItem();
+    WebSession clerk = signedIn("jlgov-clerk");
+    long size = 3 * 512 * 1024 + 1000;
+    assertThat(clerk.postMultipart("/items/" + id + "/files",
+        Map.of("_csrf", WebSession.csrfOf(clerk.get("/items/" + id).body()), "step", "ITEM"), "调研报告扫描.pdf",
+        () -> new LargeFileHeapTest.GeneratedPdf(size), Duration.ofMinutes(1)).statusCode()).isEqualTo(302);
+    String fileId = fileIds(clerk.get("/items/" + id).body()).get(0);
+    jdbc.sql("update item_file_chunk set bytes = ? where file_id = ? and seq = 3").params(new byte[1000], fileId).update();
+
+    // Java's client, as a browser, refuses an answer shorter than its Content-Length: no whole copy arrives.
+    assertThatThrownBy(() -> clerk.getBytes("/items/" + id + "/files/" + fileId))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(clerk.get("/items/" + id).statusCode()).as("the app serves on").isEqualTo(200);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package org.proposalhandling.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.proposalhandling.attachment.AttachmentAccessTest.fileIds;
+import static org.proposalhandling.attachment.AttachmentAccessTest.fileId;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,81 +17,97 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppProcess;
+import org.proposalhandling.support.ItemDriver;
 import org.proposalhandling.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A file larger than the app's whole heap goes in and out of an app under -Xmx256m (which exits on running
- * out of memory): stored in chunks and read back with the same SHA-256; a file over the item's limit is
- * refused with the Chinese message and leaves nothing. Neither side ever holds the file: the test generates it as
- * it sends it and hashes the download as it arrives.
+ * Two nodes on one database: this test's app (node A) and a second app in a JVM of its own under -Xmx256m
+ * (node B, which exits on running out of memory), both on the test context's database. A file larger than B's whole
+ * heap goes in and out of B: stored in chunks and read back with the same SHA-256, and a file over the item's limit
+ * is refused with the Chinese message and leaves nothing. A file uploaded to A is served by B, and B's file is listed
+ * on A. Neither side ever holds the large file: the test generates it as it sends it and hashes the download as it
+ * arrives.
  */
 @AppLayer
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
 class LargeFileHeapTest {
 
   static final long MB = 1024 * 1024;
   static final Duration START = Duration.ofMinutes(5);
   static final Duration TRANSFER = Duration.ofMinutes(3);
-  private static final Pattern OPEN_ITEM = Pattern.compile("href=\"/items/([0-9a-f-]{36})\"");
 
   @TempDir Path directory;
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired MailOutbox outbox;
+  @Autowired DataSourceProperties database;
 
   @Test
-  void aFileLargerThanTheHeapIsStoredAndServedWholeAndOneOverTheItemsLimitRefused() throws Exception {
-    try (AppProcess app = AppProcess.startDemoWithHeap(directory, "256m",
+  void twoNodesServeTheSameFilesAndOneLargerThanTheHeapGoesInAndOutWhole() throws Exception {
+    String itemId = AttachmentAccessTest.coHandled(new ItemDriver(engine, outbox)).getBusinessKey();
+    // Node B: the test context's database (jobs stay with the tests, which run them explicitly).
+    try (AppProcess nodeB = AppProcess.startDemoWithHeap(directory, "256m",
+        "--proposals.database.embedded.enabled=false", "--spring.datasource.url=" + database.getUrl(),
+        "--spring.datasource.username=" + database.getUsername(), "--spring.datasource.password=" + database.getPassword(),
+        "--camunda.bpm.job-execution.enabled=false",
         "--proposals.attachments.max-file-size=310MB", "--proposals.attachments.max-item-size=320MB",
         "--spring.servlet.multipart.max-file-size=400MB", "--spring.servlet.multipart.max-request-size=400MB")
         .awaitStarted(START)) {
-      WebSession clerk = new WebSession(app.port());
-      String itemId = openItemOfTheClerk(clerk);
-      String token = WebSession.csrfOf(clerk.get("/items/" + itemId).body());
+      WebSession clerkOnA = signedIn(port);
+      assertThat(AttachmentAccessTest.upload(clerkOnA, itemId, "ITEM", "原件扫描.pdf", AttachmentAccessTest.PDF)
+          .statusCode()).isEqualTo(302);
+      WebSession clerkOnB = signedIn(nodeB.port());
+      String pageOnB = clerkOnB.get("/items/" + itemId).body();
+      HttpResponse<byte[]> fromB = clerkOnB.getBytes("/items/" + itemId + "/files/" + fileId(pageOnB, "原件扫描.pdf"));
+      assertThat(fromB.statusCode()).isEqualTo(200);
+      assertThat(fromB.body()).as("A's upload served by B").isEqualTo(AttachmentAccessTest.PDF);
 
       GeneratedPdf large = new GeneratedPdf(300 * MB);
       Instant sent = Instant.now();
-      HttpResponse<String> uploaded = clerk.postMultipart("/items/" + itemId + "/files",
-          Map.of("_csrf", token, "step", "ITEM"), "全国人大代表建议扫描件.pdf", () -> large, TRANSFER);
+      HttpResponse<String> uploaded = clerkOnB.postMultipart("/items/" + itemId + "/files",
+          Map.of("_csrf", WebSession.csrfOf(pageOnB), "step", "ITEM"), "全国人大代表建议扫描件.pdf", () -> large, TRANSFER);
       Duration upload = Duration.between(sent, Instant.now());
       assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
-      String page = clerk.get("/items/" + itemId).body();
+      String page = clerkOnB.get("/items/" + itemId).body();
       assertThat(page).contains("全国人大代表建议扫描件.pdf", "300.0 MB", "PDF 文档");
+      assertThat(clerkOnA.get("/items/" + itemId).body()).as("B's upload listed on A").contains("全国人大代表建议扫描件.pdf", "300.0 MB");
 
       Instant asked = Instant.now();
-      HttpResponse<InputStream> download = clerk.getStream("/items/" + itemId + "/files/" + fileIds(page).get(0), TRANSFER);
+      HttpResponse<InputStream> download = clerkOnB.getStream("/items/" + itemId + "/files/"
+          + fileId(page, "全国人大代表建议扫描件.pdf"), TRANSFER);
       assertThat(download.statusCode()).isEqualTo(200);
       assertThat(download.headers().firstValueAsLong("Content-Length").orElseThrow()).isEqualTo(300 * MB);
       assertThat(sha256(download.body())).isEqualTo(large.sha256());
       Duration downloadTime = Duration.between(asked, Instant.now());
 
-      // 20 MB left of the item's 320: a file of 30 MB stops there (the per-file limit: AttachmentAccessTest).
-      HttpResponse<String> tooLarge = clerk.postMultipart("/items/" + itemId + "/files",
-          Map.of("_csrf", token, "step", "ITEM"), "会议纪要扫描件.pdf", () -> new GeneratedPdf(30 * MB), TRANSFER);
+      // Not quite 20 MB left of the item's 320 (floored to 19): a file of 30 MB stops there (the per-file limit: AttachmentAccessTest).
+      HttpResponse<String> tooLarge = clerkOnB.postMultipart("/items/" + itemId + "/files",
+          Map.of("_csrf", WebSession.csrfOf(page), "step", "ITEM"), "会议纪要扫描件.pdf", () -> new GeneratedPdf(30 * MB), TRANSFER);
       assertThat(tooLarge.statusCode()).isEqualTo(413);
-      assertThat(tooLarge.body()).contains("「会议纪要扫描件.pdf」超过了本件附件合计 320 MB 的上限（尚余 20 MB），未上传。");
-      assertThat(fileIds(clerk.get("/items/" + itemId).body())).hasSize(1);
-      assertThat(app.output()).doesNotContain("OutOfMemoryError");
+      assertThat(tooLarge.body()).contains("「会议纪要扫描件.pdf」超过了本件附件合计 320 MB 的上限（尚余 19 MB），未上传。");
+      assertThat(AttachmentAccessTest.fileIds(clerkOnB.get("/items/" + itemId).body())).hasSize(2);
+      assertThat(nodeB.output()).doesNotContain("OutOfMemoryError");
       System.out.printf("300 MB under -Xmx256m: upload %d s, download with its check %d s%n", upload.toSeconds(),
           downloadTime.toSeconds());
     }
   }
 
-  /** The office's clerk signed in, on an open item of the demo's once they are loaded (after the start). */
-  private static String openItemOfTheClerk(WebSession clerk) throws InterruptedException {
-    Instant end = Instant.now().plus(START);
-    while (true) {
-      if (clerk.login("jlgov-clerk", "demo").headers().firstValue("Location").map(to -> !to.contains("error")).orElse(false)) {
-        Matcher item = OPEN_ITEM.matcher(clerk.get("/items?stage=DRAFTING").body());
-        if (item.find()) {
-          return item.group(1);
-        }
-      }
-      assertThat(Instant.now()).as("no item in drafting for the clerk").isBefore(end);
-      Thread.sleep(1000);
-    }
+  private static WebSession signedIn(int port) {
+    WebSession clerk = new WebSession(port);
+    clerk.login("jlgov-clerk", "demo");
+    return clerk;
   }
 
   private static String sha256(InputStream content) throws IOException {

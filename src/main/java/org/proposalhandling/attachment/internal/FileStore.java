@@ -142,14 +142,27 @@ class FileStore {
     jdbc.sql("update item_file set withdrawn_at = ? where id = ?").params(Timestamp.from(at), fileId).update();
   }
 
+  /** Takes a file's content a chunk at a time. */
+  interface ChunkSink {
+    void accept(byte[] chunk) throws IOException;
+  }
+
   /**
-   * Reads the file once to check its SHA-256 before any of it is sent: a file that no longer matches is never
-   * served, not even in part (the answer's status is gone once its first bytes are out).
+   * Reads the file once, a chunk at a time, into the sink, checking its SHA-256 on the way: every chunk but the
+   * last goes on as it is read, the last only once the whole is known to match, so that no copy that differs from
+   * the upload is ever complete. Throws the Chinese refusal when it no longer matches. A download that checked
+   * the whole file first and then read it again to send it took twice the reads (300 MB: 142 s on a loaded CI).
    */
-  void verify(StoredFile file) {
+  void read(StoredFile file, ChunkSink sink) throws IOException {
     MessageDigest sha256 = sha256();
+    byte[] held = null;
     for (int seq = 0, chunks = chunks(file.id()); seq < chunks; seq++) {
-      sha256.update(chunk(file.id(), seq));
+      byte[] chunk = chunk(file.id(), seq);
+      sha256.update(chunk);
+      if (held != null) {
+        sink.accept(held);
+      }
+      held = chunk;
     }
     String found = HexFormat.of().formatHex(sha256.digest());
     if (!found.equals(file.sha256())) {
@@ -157,6 +170,18 @@ class FileStore {
           file.itemId(), file.sha256(), found);
       throw new AttachmentRefusedException(HttpStatus.INTERNAL_SERVER_ERROR,
           "附件「" + file.fileName() + "」的内容与上传时不一致（校验值不符），未提供下载，请联系系统管理员。");
+    }
+    if (held != null) {
+      sink.accept(held);
+    }
+  }
+
+  /** Checks the file's SHA-256 before any of it is used (a ZIP of several, a mail's attachment). */
+  void verify(StoredFile file) {
+    try {
+      read(file, chunk -> { });
+    } catch (IOException cannotHappen) {
+      throw new UncheckedIOException(cannotHappen);
     }
   }
 
