@@ -124,6 +124,8 @@ class AttachmentAccessTest {
         Map.of("_csrf", WebSession.csrfOf(page))).statusCode()).isEqualTo(302);
     assertThat(fileIds(coHandling.get("/items/" + id).body())).containsExactly(fileId);
     assertThat(coHandling.get("/items/" + id + "/files/" + newId).statusCode()).isEqualTo(404);
+    assertThat(jdbc.sql("select count(*) from item_file_chunk where file_id = ?").param(newId).query(Long.class).single())
+        .as("a withdrawn file's content is removed").isZero();
 
     // Its step done, the opinion's file is part of the record: nobody withdraws it any more.
     new ItemDriver(engine, outbox).giveOpinion(instanceOf(id), "jl-cz", "同意主办单位意见。");

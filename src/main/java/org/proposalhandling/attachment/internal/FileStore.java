@@ -138,8 +138,10 @@ class FileStore {
     jdbc.sql("update item_file set replaced_by = ? where id = ?").params(byFileId, fileId).update();
   }
 
+  /** Withdrawn: the row stays as the record of what was there, its content goes (nobody reads it any more). */
   void withdrawn(String fileId, Instant at) {
     jdbc.sql("update item_file set withdrawn_at = ? where id = ?").params(Timestamp.from(at), fileId).update();
+    jdbc.sql("delete from item_file_chunk where file_id = ?").param(fileId).update();
   }
 
   /** Takes a file's content a chunk at a time. */
