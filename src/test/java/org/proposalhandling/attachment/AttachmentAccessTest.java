@@ -104,7 +104,8 @@ class AttachmentAccessTest {
     String fileId = fileIds(coHandling.get("/items/" + id).body()).get(0);
 
     WebSession lead = signedIn("jlmz-handler");
-    assertThat(lead.get("/items/" + id).body()).contains(OPINION_FILE).doesNotContain("/withdrawal");
+    assertThat(upload(lead, id, "Task_ContactRecord", "沟通记录.pdf", PDF).statusCode()).as("the lead's own step").isEqualTo(302);
+    assertThat(lead.get("/items/" + id).body()).contains(OPINION_FILE, "沟通记录.pdf", "沟通联系");
     HttpResponse<String> notHis = lead.postForm("/items/" + id + "/files/" + fileId + "/withdrawal",
         Map.of("_csrf", WebSession.csrfOf(lead.get("/items/" + id).body())));
     assertThat(notHis.statusCode()).isEqualTo(403);
@@ -117,12 +118,12 @@ class AttachmentAccessTest {
     assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(302);
     String page = coHandling.get("/items/" + id).body();
     assertThat(page).contains(OPINION_FILE, "（已替换）", "会办意见（第二稿）.pdf");
-    String newId = fileIds(page).stream().filter(file -> !file.equals(fileId)).findFirst().orElseThrow();
+    String newId = fileId(page, "会办意见（第二稿）.pdf");
     assertThat(coHandling.getBytes("/items/" + id + "/files/" + fileId).body()).isEqualTo(PDF);
 
     assertThat(coHandling.postForm("/items/" + id + "/files/" + newId + "/withdrawal",
         Map.of("_csrf", WebSession.csrfOf(page))).statusCode()).isEqualTo(302);
-    assertThat(fileIds(coHandling.get("/items/" + id).body())).containsExactly(fileId);
+    assertThat(fileIds(coHandling.get("/items/" + id).body())).contains(fileId).doesNotContain(newId);
     assertThat(coHandling.get("/items/" + id + "/files/" + newId).statusCode()).isEqualTo(404);
     assertThat(jdbc.sql("select count(*) from item_file_chunk where file_id = ?").param(newId).query(Long.class).single())
         .as("a withdrawn file's content is removed").isZero();
