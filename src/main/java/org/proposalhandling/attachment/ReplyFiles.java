@@ -3,6 +3,8 @@ package org.proposalhandling.attachment;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A reply's attachments (答复附件): the files added at 起草答复 in its round, current ones (neither withdrawn nor
@@ -44,6 +46,16 @@ public interface ReplyFiles {
   }
 
   List<ReplyFile> of(String itemId, int round);
+
+  /** 「附件：1.测算表　2.现场照片」, as the letter will list them, for those who sign the draft; null when none. */
+  default String line(String itemId, int round) {
+    List<ReplyFile> files = of(itemId, round);
+    if (files.isEmpty()) {
+      return null;
+    }
+    return "附件：" + (files.size() == 1 ? files.get(0).title() : IntStream.range(0, files.size())
+        .mapToObj(i -> (i + 1) + "." + files.get(i).title()).collect(Collectors.joining("　")));
+  }
 
   Mailing mailing(String itemId, int round);
 

@@ -86,6 +86,8 @@ class ReplyAttachmentsTest {
         .satisfies(file -> assertThat(file.content()).isEqualTo(table));
     assertThat(MailCatcher.text(toProposer)).contains("答复附件随本邮件附送：", TABLE, LIST,
         "以下附件超过邮件容量，随纸质答复寄送：" + PHOTOS);
+    assertThat(mail.to("jlmz-official@demo.local", "第RA1号")).as("the official signs knowing the attachments")
+        .anySatisfy(signOff -> assertThat(MailCatcher.text(signOff)).contains("附件：1.", "社区养老服务设施统计表", "养老服务站现场照片"));
     MimeMessage copy = Arrays.stream(smtp.getReceivedMessages())
         .filter(message -> MailCatcher.subject(message).startsWith("【抄送】") && MailCatcher.subject(message).contains("第RA1号"))
         .findFirst().orElseThrow();

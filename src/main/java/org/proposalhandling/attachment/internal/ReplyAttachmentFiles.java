@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The reply's files, and their rendering as mail attachments ("reply-file:&lt;item&gt;:&lt;file&gt;"): read from
  * the store, checked and streamed a chunk at a time when the mail is sent.
  */
-@Component
+@Component("replyFiles")
 class ReplyAttachmentFiles implements ReplyFiles, MailAttachments {
 
   private static final String KIND = "reply-file";

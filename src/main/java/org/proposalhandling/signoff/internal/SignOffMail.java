@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.proposalhandling.attachment.ReplyFiles;
 import org.proposalhandling.directory.Notice;
 import org.proposalhandling.directory.People.Member;
 import org.proposalhandling.directory.Role;
@@ -40,9 +41,11 @@ class SignOffMail implements JavaDelegate {
   private final LinkTokens tokens;
   private final Mailer mailer;
   private final ItemLifecycle lifecycle;
+  private final ReplyFiles replyFiles;
 
   SignOffMail(ItemRepository items, ReplyRepository replies, UnitDirectory units, NoticeRecipients recipients,
-              LinkTokens tokens, Mailer mailer, ItemLifecycle lifecycle) {
+              LinkTokens tokens, Mailer mailer, ItemLifecycle lifecycle, ReplyFiles replyFiles) {
+    this.replyFiles = replyFiles;
     this.items = items;
     this.replies = replies;
     this.units = units;
@@ -69,6 +72,7 @@ class SignOffMail implements JavaDelegate {
       model.put("rehandling", item.handlingRound() > 1);
       model.put("category", ReplyCategories.labelOf(draft.category()));
       model.put("reply", draft.body());
+      model.put("replyFiles", replyFiles.line(item.id(), item.handlingRound()));
       model.put("handler", draft.handler());
       model.put("due", item.replyDue());
       model.put("approveUrl", links.approveUrl());
