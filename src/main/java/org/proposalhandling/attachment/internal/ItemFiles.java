@@ -26,7 +26,7 @@ import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.item.ItemStatus;
-import org.proposalhandling.ledger.ItemReaders;
+import org.proposalhandling.item.ItemReaders;
 import org.proposalhandling.security.CurrentUser;
 import org.proposalhandling.workflow.SystemActions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

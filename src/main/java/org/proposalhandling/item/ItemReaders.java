@@ -1,4 +1,4 @@
-package org.proposalhandling.ledger;
+package org.proposalhandling.item;
 
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
