@@ -226,7 +226,10 @@ class IntakeImportTest {
   void similarTitlesAreHintedAtInThePreviewAndDoNotBlock() {
     // A session of its own: other classes register items with the same default title in the shared context.
     String session = "相似标题测试" + prefix + "会议";
-    new ItemDriver(engine, outbox).register(ItemDriverRows.intake(session, prefix + "exists"));  // 关于加强社区养老服务的建议
+    // Duplicates are told by title and text: the registered item's text reads as the rows' do (ImportFiles.row).
+    Map<String, Object> registered = ItemDriverRows.intake(session, prefix + "exists");  // 关于加强社区养老服务的建议
+    registered.put("content", "建议内容：关于加强社区养老服务的建议。");
+    new ItemDriver(engine, outbox).register(registered);
     List<List<String>> rows = List.of(row(session, prefix + "s1", "关于进一步加强社区养老服务的建议"),
         row(session, prefix + "s2", "关于保护黑土地耕地质量的提案"),
         row(session, prefix + "s3", "关于进一步加强社区养老服务工作的建议"));
