@@ -240,7 +240,8 @@ class IntakeImportTest {
     JsonNode hints = preview.body().path("preview").path("hints");
     assertThat(hintFor(hints, 2)).contains("本文件第 4 行").contains("已登记：" + session + "第" + prefix + "exists号");
     assertThat(hintFor(hints, 4)).contains("本文件第 2 行");
-    assertThat(hintFor(hints, 3)).isEmpty();
+    // Related items of other sessions (other classes' items share words) may be listed; no duplicate is.
+    assertThat(hintFor(hints, 3)).doesNotContain("本文件第").doesNotContain("已登记");
     assertThat(preview.body().path("preview").path("byKind").path("委员提案").asInt()).isEqualTo(3);
     assertThat(preview.body().path("preview").path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(3);
     String id = preview.body().path("id").asText();

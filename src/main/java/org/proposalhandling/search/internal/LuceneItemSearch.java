@@ -53,6 +53,7 @@ class LuceneItemSearch implements ItemSearch {
   private static final float PART_OF_NUMBER = 500;
   private static final int PASSAGE_CHARACTERS = 90;
   private static final int SIMILAR_PASSAGES = 3;
+  private static final int ALIKE_MAX_DOC_PERCENT = 50;
   private static final Set<String> ALIKE_FIELDS = Set.of(SearchIndex.ITEM, SearchIndex.SESSION, SearchIndex.NUMBER,
       SearchIndex.TITLE, SearchIndex.CONTENT);
 
@@ -128,7 +129,7 @@ class LuceneItemSearch implements ItemSearch {
   public List<Similar> similar(String text, String exceptItemId, Set<String> readers, int limit) {
     IndexSearcher searcher = acquire();
     try {
-      Query likeQuery = like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT, SearchIndex.REPLY));
+      Query likeQuery = like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT, SearchIndex.REPLY), 100);
       BooleanQuery.Builder visible = new BooleanQuery.Builder().add(anyOf(SearchIndex.READER, readers), Occur.SHOULD)
           .add(new TermQuery(new Term(SearchIndex.PUBLISHED, "true")), Occur.SHOULD);
       Query search = new BooleanQuery.Builder().add(likeQuery, Occur.MUST)
@@ -157,8 +158,9 @@ class LuceneItemSearch implements ItemSearch {
     IndexSearcher searcher = acquire();
     try {
       // The proposals' own words only: a reply repeats the subject in the department's words, not the proposer's.
+      // Words in more than half of the items (建议, 内容, 加强) say nothing of a subject.
       Query search = new BooleanQuery.Builder()
-          .add(like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT)), Occur.MUST)
+          .add(like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT), ALIKE_MAX_DOC_PERCENT), Occur.MUST)
           .add(type(SearchIndex.TYPE_ITEM), Occur.FILTER).add(anyOf(SearchIndex.READER, readers), Occur.FILTER)
           .add(new TermQuery(new Term(SearchIndex.ITEM, exceptItemId == null ? "" : exceptItemId)), Occur.MUST_NOT)
           .build();
@@ -177,9 +179,13 @@ class LuceneItemSearch implements ItemSearch {
     }
   }
 
-  /** The words that carry the text's subject, looked for in these fields (each field's best count). */
-  private Query like(IndexSearcher searcher, String text, List<String> fields) throws IOException {
+  /**
+   * The words that carry the text's subject, looked for in these fields (each field's best count), leaving out
+   * those in more than this percent of the documents.
+   */
+  private Query like(IndexSearcher searcher, String text, List<String> fields, int maxDocPercent) throws IOException {
     MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+    like.setMaxDocFreqPct(maxDocPercent);
     like.setAnalyzer(index.analyzer());
     like.setMinTermFreq(1);
     like.setMinDocFreq(1);
