@@ -109,16 +109,23 @@ class PastReplies {
   private Loaded load(List<PastRow> rows, Unit office) {
     int loaded = 0;
     for (PastRow row : rows) {
-      Boolean written = transaction.execute(status -> {
-        if (loadedBefore(row, office)) {
-          return false;
-        }
-        Item item = item(row, office);
-        lifecycle.registerHistory(item, row.leadUnitId(), row.repliedOn(), row.satisfaction());
-        replies.insertPast(item.id(), row.reply(), row.category(), row.documentNumber(),
-            row.repliedOn().atStartOfDay(EngineClock.zone()).toInstant());
-        return true;
-      });
+      Boolean written;
+      try {
+        written = transaction.execute(status -> {
+          if (loadedBefore(row, office)) {
+            return false;
+          }
+          Item item = item(row, office);
+          lifecycle.registerHistory(item, row.leadUnitId(), row.repliedOn(), row.satisfaction());
+          replies.insertPast(item.id(), row.reply(), row.category(), row.documentNumber(),
+              row.repliedOn().atStartOfDay(EngineClock.zone()).toInstant());
+          return true;
+        });
+      } catch (FormValidationException e) {
+        // The number was taken since the check (another load, a registration at the same moment).
+        throw new ImportRejectedException(new ImportError(row.line(), PastColumn.NUMBER.header(), e.getMessage()
+            + "本次已导入此行之前的 " + loaded + " 件，此行及以后未导入；改正后重新导入本文件即可，已导入的行会跳过。"));
+      }
       loaded += Boolean.TRUE.equals(written) ? 1 : 0;
     }
     return new Loaded(rows.size(), loaded, rows.size() - loaded);
