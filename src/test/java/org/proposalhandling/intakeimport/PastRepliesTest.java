@@ -3,6 +3,9 @@ package org.proposalhandling.intakeimport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +45,7 @@ class PastRepliesTest {
 
   static final Path DEMO_FILE = Path.of("seeds/demo/past-replies.csv");
   static final String SESSION = "省政协十二届五次会议";
+  static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -78,6 +82,32 @@ class PastRepliesTest {
         .isEqualTo(1);
     WebSession clerk = session("jlgov-clerk");
     assertThat(clerk.get("/items/" + item.id()).body()).contains("已办结（历史导入）");
+  }
+
+  @Test
+  void theStatisticsCountThemInTheirOwnSessionAndDatesOnly() throws Exception {
+    upload("past-replies.csv", Files.readAllBytes(DEMO_FILE), "load");
+    WebSession clerk = session("jlgov-clerk");
+
+    JsonNode session = JSON.readTree(clerk.get("/statistics/data?session=" + URLEncoder.encode(SESSION, StandardCharsets.UTF_8)).body());
+    JsonNode theirYear = JSON.readTree(clerk.get("/statistics/data?from=2022-01-01&to=2022-12-31").body());
+    JsonNode later = JSON.readTree(clerk.get("/statistics/data?from=2023-01-01").body());
+
+    assertThat(figure(session.at("/bySession"), SESSION, "RECEIVED")).isEqualTo(2);
+    assertThat(figure(session.at("/bySession"), SESSION, "CLOSED")).isEqualTo(2);
+    assertThat(figure(theirYear.at("/bySession"), SESSION, "CLOSED")).isEqualTo(2);
+    assertThat(later.at("/bySession/rows").findValuesAsText("key")).doesNotContain(SESSION, "省十三届人大五次会议");
+  }
+
+  /** A session's count in a table of the statistics' data. */
+  private static long figure(JsonNode table, String rowKey, String columnKey) {
+    List<String> columns = table.path("columns").findValuesAsText("key");
+    for (JsonNode row : table.path("rows")) {
+      if (row.path("key").asText().equals(rowKey)) {
+        return row.path("values").get(columns.indexOf(columnKey)).asLong();
+      }
+    }
+    throw new AssertionError("no row " + rowKey + " in " + table);
   }
 
   @Test
