@@ -46,7 +46,7 @@ public class DuplicateCheck {
 
     /** Both kinds in a few lines, for a read-only form field. */
     public String summary() {
-      String others = related.isEmpty() ? "" : "\n往届相关办件：" + related.stream()
+      String others = related.isEmpty() ? "" : "\n其他届次的相关办件：" + related.stream()
           .map(match -> match.reference() + "《" + match.title() + "》").collect(Collectors.joining("；"));
       return (duplicates.isEmpty() ? "本届未发现可能重复的办件。" : warning()) + others;
     }

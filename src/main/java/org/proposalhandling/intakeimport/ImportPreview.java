@@ -104,7 +104,7 @@ class ImportPreview {
   /** Items of other sessions on the row's subject; the registered ones of its own session are compared above. */
   private List<Similar> related(String officeId, ImportRow row) {
     return check.of(null, row.sessionName(), row.title(), row.fingerprint(), Set.of(officeId)).related().stream()
-        .map(match -> new Similar("往届：" + match.reference(), match.title(), match.percent(), match.link())).toList();
+        .map(match -> new Similar("其他届次：" + match.reference(), match.title(), match.percent(), match.link())).toList();
   }
 
   private static Similar inFile(ImportRow row, double similarity) {

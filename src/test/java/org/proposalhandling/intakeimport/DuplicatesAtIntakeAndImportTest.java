@@ -70,7 +70,7 @@ class DuplicatesAtIntakeAndImportTest {
         .filter(h -> h.path("row").asInt() == 2).findFirst().orElseThrow();
     assertThat(hint.path("similar").toString()).contains("已登记：" + SESSION + "第" + prefix + "-1号")
         .contains("/items/" + registered).doesNotContain(EARLIER).doesNotContain(otherOffice);
-    assertThat(hint.path("related").toString()).contains("往届：" + EARLIER + "第" + prefix + "-1号")
+    assertThat(hint.path("related").toString()).contains("其他届次：" + EARLIER + "第" + prefix + "-1号")
         .contains("/items/" + earlier).doesNotContain(otherOffice);
   }
 
@@ -81,7 +81,7 @@ class DuplicatesAtIntakeAndImportTest {
     String field = (String) engine.getTaskService().getVariableLocal(new ItemDriver(engine, outbox)
         .task(again, "Task_AcceptanceReview").getId(), "duplicateCheck");
     assertThat(field).startsWith("可能与以下办件重复：" + SESSION + "第" + prefix + "-1号《关于加强农村饮水安全保障的建议》")
-        .contains("往届相关办件：" + EARLIER + "第" + prefix + "-1号");
+        .contains("其他届次的相关办件：" + EARLIER + "第" + prefix + "-1号");
     assertThat(field.lines().findFirst().orElseThrow()).doesNotContain(EARLIER);
 
     WebSession clerk = new WebSession(port);
