@@ -42,6 +42,17 @@ public class ReplyRepository {
     }
   }
 
+  /**
+   * The reply of an item of an earlier year (历史导入), signed and delivered on its date, with its 文号: the
+   * first round's, written once with the item by {@code ItemLifecycle#registerHistory}'s caller.
+   */
+  public void insertPast(String itemId, String body, String category, String documentNumber, Instant repliedAt) {
+    jdbc.sql("""
+            insert into reply (item_id, round, body, category, document_number, signed_at, delivered_at)
+            values (?, 1, ?, ?, ?, ?, ?)""")
+        .params(itemId, body, category, documentNumber, Timestamp.from(repliedAt), Timestamp.from(repliedAt)).update();
+  }
+
   public void markSigned(String itemId, int round, String userId, Instant at) {
     jdbc.sql("update reply set signed_by = ?, signed_at = ? where item_id = ? and round = ?")
         .params(userId, Timestamp.from(at), itemId, round).update();

@@ -88,7 +88,7 @@ class ImportValidation {
     @Override
     public void accept(Sheet.Row row) {
       if (columns == null) {
-        columns = columns(row.cells());
+        columns = Headers.columns(row.cells(), ImportColumn.class, ImportColumn::header, ImportColumn::required);
         return;
       }
       if (++rows > MAX_ROWS) {
@@ -126,33 +126,6 @@ class ImportValidation {
         throw new ImportRejectedException(errors, unlisted);
       }
     }
-  }
-
-  private static Map<ImportColumn, Integer> columns(List<String> headers) {
-    List<ImportError> errors = new ArrayList<>();
-    Map<ImportColumn, Integer> columns = new EnumMap<>(ImportColumn.class);
-    for (int i = 0; i < headers.size(); i++) {
-      String header = headers.get(i) == null ? "" : headers.get(i).replace("\uFEFF", "").strip();
-      if (header.isEmpty()) {
-        continue;
-      }
-      Optional<ImportColumn> column = ImportColumn.ofHeader(header);
-      if (column.isEmpty()) {
-        errors.add(new ImportError(1, header, "无法识别的列标题。可用的列：" + Arrays.stream(ImportColumn.values())
-            .map(ImportColumn::header).collect(Collectors.joining("、")) + "（请使用导入模板）。"));
-      } else if (columns.putIfAbsent(column.get(), i) != null) {
-        errors.add(new ImportError(1, header, "列标题重复出现。"));
-      }
-    }
-    for (ImportColumn column : ImportColumn.values()) {
-      if (column.required() && !columns.containsKey(column)) {
-        errors.add(new ImportError(1, column.header(), "缺少必需的列（请使用导入模板）。"));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new ImportRejectedException(errors);
-    }
-    return columns;
   }
 
   /** The row's values as the intake form takes them, or null with its errors added. */
@@ -252,14 +225,14 @@ class ImportValidation {
     }
   }
 
-  private static String kind(String cell) {
+  static String kind(String cell) {
     return Arrays.stream(ItemKind.values())
         .filter(kind -> kind.label().equals(cell) || kind.name().equalsIgnoreCase(cell))
         .map(Enum::name).findFirst().orElse(null);
   }
 
   /** A date as spreadsheets and clerks write it, as the ISO date the form submits; left as is when none fits. */
-  private static String date(String cell) {
+  static String date(String cell) {
     for (DateTimeFormatter format : DATES) {
       try {
         return LocalDate.parse(cell, format).toString();

@@ -10,6 +10,7 @@ import java.util.Set;
  */
 public enum ItemEventKind {
   REGISTERED("登记", null, ItemStatus.REGISTERED),
+  HISTORY_IMPORTED("历史导入", null, ItemStatus.HISTORY),
   ACCEPTED("立案", EnumSet.of(ItemStatus.REGISTERED), ItemStatus.ACCEPTED),
   REJECTED("不予立案", EnumSet.of(ItemStatus.REGISTERED), ItemStatus.REJECTED),
   ASSIGNED("交办", EnumSet.of(ItemStatus.ACCEPTED), ItemStatus.HANDLING),

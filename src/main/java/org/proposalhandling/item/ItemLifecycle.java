@@ -43,14 +43,36 @@ public class ItemLifecycle {
 
   /** 登记: a new item, its process instance started; the office reads it from now on. */
   public void register(Item item) {
-    items.findBySessionAndNumber(item.sessionName(), item.number()).ifPresent(existing -> {
-      throw new FormValidationException("「" + item.sessionName() + "」中已登记编号为 " + item.number()
-          + " 的建议提案（《" + existing.title() + "》），同一会议的编号不能重复。");
-    });
+    refuseTakenNumber(item);
     items.insert(item);
     access.grantOffice(item.processInstanceId(), item.assigningOfficeId());
     append(item, ItemEventKind.REGISTERED, item.status(), item.reference() + "《" + item.title() + "》，提出人：" + item.proposerName());
     events.publishEvent(new ItemEvents.Registered(item.id()));
+  }
+
+  /**
+   * 历史导入: an item of an earlier year, already answered, closed as it was: its lead unit, its satisfaction,
+   * and (by the caller, in the same transaction) its reply. No process instance: nothing remains to be done.
+   */
+  public void registerHistory(Item item, String leadUnitId, LocalDate repliedOn, Satisfaction satisfaction) {
+    if (item.status() != ItemStatus.HISTORY || item.processInstanceId() != null) {
+      throw new IllegalArgumentException("a past item is registered in HISTORY, without a process");
+    }
+    refuseTakenNumber(item);
+    items.insert(item);
+    items.assign(item.id(), new Assignment(leadUnitId, List.of(), false, null, null, null));
+    if (satisfaction != null) {
+      items.setSatisfaction(item.id(), satisfaction);
+    }
+    append(item, ItemEventKind.HISTORY_IMPORTED, item.status(), item.reference() + "《" + item.title() + "》，主办："
+        + units.nameOf(leadUnitId) + "，答复日期：" + repliedOn + (satisfaction == null ? "" : "，" + satisfaction.label()));
+  }
+
+  private void refuseTakenNumber(Item item) {
+    items.findBySessionAndNumber(item.sessionName(), item.number()).ifPresent(existing -> {
+      throw new FormValidationException("「" + item.sessionName() + "」中已登记编号为 " + item.number()
+          + " 的建议提案（《" + existing.title() + "》），同一会议的编号不能重复。");
+    });
   }
 
   public void accept(String itemId) {

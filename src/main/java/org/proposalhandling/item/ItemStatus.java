@@ -19,7 +19,9 @@ public enum ItemStatus {
   /** The reply could not leave (its letter, or the mail to the proposer, failed every retry): no feedback clock yet. */
   DELIVERY_FAILED("送达失败"),
   REPLIED("已答复，待反馈"),
-  CLOSED("已办结");
+  CLOSED("已办结"),
+  /** An item of an earlier year loaded with its reply (历史导入): closed as it was, without a process. */
+  HISTORY("已办结（历史导入）");
 
   private final String label;
 
@@ -33,7 +35,7 @@ public enum ItemStatus {
 
   /** The stage as a user reads it: the second round is marked. */
   public String label(int round) {
-    return round > 1 && this != CLOSED && this != REPLIED ? "再次办理：" + label : label;
+    return round > 1 && this != CLOSED && this != REPLIED && this != HISTORY ? "再次办理：" + label : label;
   }
 
   /** Whether the item is being handled by its units (from assignment until the reply is signed). */
@@ -42,6 +44,11 @@ public enum ItemStatus {
   }
 
   /** The stages in which the reply is still owed, where a due date can be missed. */
+  /** The stages after which nothing more happens to the item. */
+  public static List<ItemStatus> finished() {
+    return List.of(CLOSED, HISTORY, REJECTED);
+  }
+
   public static List<ItemStatus> owingReply() {
     return List.of(HANDLING, DRAFTING, IN_REVIEW, COUNTERSIGNING, SIGNING, OFFICE_REVIEW, SIGNED, DELIVERY_FAILED);
   }

@@ -26,6 +26,10 @@ public interface ItemSearch {
   record Similar(String itemId, boolean readable, String publicationId, List<String> passages) {
   }
 
+  /** An item found like a text, with its session and what it says, for the asker to weigh how alike they are. */
+  record Alike(String itemId, String session, String number, String title, String content) {
+  }
+
   /**
    * The ids of the items of these readers that match, best first: the item of this number, then those whose number
    * contains it, then the ranked full-text hits; at most proposals.search.max-hits.
@@ -43,4 +47,10 @@ public interface ItemSearch {
    * readers read, and the published ones.
    */
   List<Similar> similar(String text, String exceptItemId, Set<String> readers, int limit);
+
+  /**
+   * The items these readers read (answered or not) whose title and text are most like this text, other than the
+   * item itself, best first: candidates for a duplicate or a related item.
+   */
+  List<Alike> alike(String text, String exceptItemId, Set<String> readers, int limit);
 }

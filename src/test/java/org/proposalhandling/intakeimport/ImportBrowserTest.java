@@ -70,7 +70,7 @@ class ImportBrowserTest {
     browser.waitForText(By.id("preview"), "全部 60 行检查无误");
     assertThat(browser.visible(By.id("by-kind")).getText()).contains("委员提案").contains("60");
     assertThat(browser.visible(By.id("by-lead-unit")).getText()).contains("吉林省民政厅");
-    assertThat(browser.visible(By.id("hints")).getText()).contains("标题相近");
+    assertThat(browser.visible(By.id("hints")).getText()).contains("可能重复");
     browser.screenshot("import-preview");
     browser.visible(By.id("confirm")).click();
 

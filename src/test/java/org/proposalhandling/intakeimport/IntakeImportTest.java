@@ -226,7 +226,10 @@ class IntakeImportTest {
   void similarTitlesAreHintedAtInThePreviewAndDoNotBlock() {
     // A session of its own: other classes register items with the same default title in the shared context.
     String session = "相似标题测试" + prefix + "会议";
-    new ItemDriver(engine, outbox).register(ItemDriverRows.intake(session, prefix + "exists"));  // 关于加强社区养老服务的建议
+    // Duplicates are told by title and text: the registered item's text reads as the rows' do (ImportFiles.row).
+    Map<String, Object> registered = ItemDriverRows.intake(session, prefix + "exists");  // 关于加强社区养老服务的建议
+    registered.put("content", "建议内容：关于加强社区养老服务的建议。");
+    new ItemDriver(engine, outbox).register(registered);
     List<List<String>> rows = List.of(row(session, prefix + "s1", "关于进一步加强社区养老服务的建议"),
         row(session, prefix + "s2", "关于保护黑土地耕地质量的提案"),
         row(session, prefix + "s3", "关于进一步加强社区养老服务工作的建议"));
@@ -237,7 +240,8 @@ class IntakeImportTest {
     JsonNode hints = preview.body().path("preview").path("hints");
     assertThat(hintFor(hints, 2)).contains("本文件第 4 行").contains("已登记：" + session + "第" + prefix + "exists号");
     assertThat(hintFor(hints, 4)).contains("本文件第 2 行");
-    assertThat(hintFor(hints, 3)).isEmpty();
+    // Related items of other sessions (other classes' items share words) may be listed; no duplicate is.
+    assertThat(hintFor(hints, 3)).doesNotContain("本文件第").doesNotContain("已登记");
     assertThat(preview.body().path("preview").path("byKind").path("委员提案").asInt()).isEqualTo(3);
     assertThat(preview.body().path("preview").path("byLeadUnit").path("吉林省民政厅").asInt()).isEqualTo(3);
     String id = preview.body().path("id").asText();

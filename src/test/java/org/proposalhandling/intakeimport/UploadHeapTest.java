@@ -30,8 +30,8 @@ import org.proposalhandling.support.AppProcess;
 import org.proposalhandling.support.WebSession;
 
 /**
- * Issue #33: the worst upload for the similar-title hints, 15,000 rows repeating one title against 15,000
- * registered items with that title, through the clerk's page into the app in a JVM of its own with a 512 MB
+ * Issue #33: the worst upload for the duplicate hints, 15,000 rows repeating one title and text against 15,000
+ * registered items with that title and text, through the clerk's page into the app in a JVM of its own with a 512 MB
  * heap. The app answers afterwards and the preview lists a bounded number of hints and counts the rest.
  */
 @AppLayer
@@ -112,17 +112,19 @@ class UploadHeapTest {
     try (Connection db = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + databasePort + "/proposals",
              credentials.getProperty("user"), credentials.getProperty("password"));
          Statement session = db.createStatement();
+         // The text the rows have (ImportFiles.row): duplicates are told by title and text.
          PreparedStatement insert = db.prepareStatement("""
-             insert into item (id, assigning_office_id, session_name, item_number, kind, title, proposer_name,
+             insert into item (id, assigning_office_id, session_name, item_number, kind, title, content, proposer_name,
                                publication_consent, status, created_at)
              with recursive seed(x) as (select 1 union all select x + 1 from seed where x < ?)
-             select concat('seed-', x), 'jl-gov', ?, concat('S', x), 'MEMBER_PROPOSAL', ?, '张三', true, 'REGISTERED',
+             select concat('seed-', x), 'jl-gov', ?, concat('S', x), 'MEMBER_PROPOSAL', ?, ?, '张三', true, 'REGISTERED',
                     current_timestamp
              from seed""")) {
       session.execute("set max_recursive_iterations = " + ROWS); // MariaDB's default stops a recursion at 1,000
       insert.setInt(1, ROWS);
       insert.setString(2, SESSION);
       insert.setString(3, TITLE);
+      insert.setString(4, row(SESSION, "S", TITLE).get(ImportColumn.CONTENT.ordinal()));
       assertThat(insert.executeUpdate()).isEqualTo(ROWS);
     }
   }

@@ -2,7 +2,9 @@ package org.proposalhandling.intake.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.proposalhandling.duplicates.DuplicateCheck;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemFormListener;
 import org.proposalhandling.item.ItemRepository;
@@ -14,8 +16,11 @@ import org.springframework.stereotype.Component;
 @Component("acceptanceReviewForm")
 class AcceptanceReviewForm extends ItemFormListener {
 
-  AcceptanceReviewForm(ItemRepository items) {
+  private final DuplicateCheck duplicates;
+
+  AcceptanceReviewForm(ItemRepository items, DuplicateCheck duplicates) {
     super(items);
+    this.duplicates = duplicates;
   }
 
   @Override
@@ -23,6 +28,9 @@ class AcceptanceReviewForm extends ItemFormListener {
     show(task, Map.of(
         "sessionName", item.sessionName(),
         "publicationConsentLabel", item.publicationConsent() ? "同意公开答复" : "不同意公开答复",
+        // Among the office's items: the clerk who reviews reads all of them, and no other office's.
+        "duplicateCheck", duplicates.of(item.id(), item.sessionName(), item.title(), item.content(),
+            Set.of(item.assigningOfficeId())).summary(),
         "decision", "",
         "rejectionReason", ""));
   }

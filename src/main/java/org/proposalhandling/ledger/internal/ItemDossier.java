@@ -17,6 +17,7 @@ import org.proposalhandling.directory.Role;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.Publication;
 import org.proposalhandling.disclosure.Publications;
+import org.proposalhandling.duplicates.DuplicateCheck;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
 import org.proposalhandling.item.Item;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
  * exist): the proposal, the assignment (a reply due date counted on a provisional holiday calendar marked so),
  * the history in order with each mail where it was written, the co-handling opinions, every reply in full with
  * its letter once delivered and its 索引号 and 发布日期 once published, the open tasks, and for the lead unit's
- * handler while the item is handled the similar earlier items and their replies (drafting help).
+ * handler while the item is handled the similar earlier items and their replies (drafting help); for every
+ * reader, the items of its session it may duplicate and related items of other sessions, among those he reads.
  */
 @Service
 class ItemDossier implements ItemReaders {
@@ -51,7 +53,7 @@ class ItemDossier implements ItemReaders {
               List<Step> timeline, List<Opinion> opinions, List<Reply> replies, Map<Integer, Publication> publications,
               boolean replyDueProvisional, List<OpenTasks.OpenTask> tasks, boolean mayAskExtension,
               boolean mayAskReassignment, String deliveryFailure, boolean mayRedeliver,
-              List<SimilarItems.Similar> similar) {
+              List<SimilarItems.Similar> similar, DuplicateCheck.Found duplicates) {
   }
 
   private final LedgerQuery ledger;
@@ -67,11 +69,14 @@ class ItemDossier implements ItemReaders {
   private final Publications publications;
   private final Deadlines deadlines;
   private final SimilarItems similarItems;
+  private final DuplicateCheck duplicates;
 
   ItemDossier(LedgerQuery ledger, ItemRepository items, ItemHistory history, ReplyRepository replies, MailLog mails,
               OpenTasks tasks, UnitDirectory directory, IdentityService identity, SystemActions system, JdbcClient jdbc,
-              Publications publications, Deadlines deadlines, SimilarItems similarItems) {
+              Publications publications, Deadlines deadlines, SimilarItems similarItems,
+              DuplicateCheck duplicates) {
     this.similarItems = similarItems;
+    this.duplicates = duplicates;
     this.ledger = ledger;
     this.items = items;
     this.history = history;
@@ -108,7 +113,8 @@ class ItemDossier implements ItemReaders {
         item.replyDue() != null && deadlines.replyDueProvisional(item),
         tasks.of(itemId), handling && handler, handling && item.handlingRound() == 1 && (handler || coHandler),
         deliveryFailure(item, entries), Redelivery.mayRetry(user, item),
-        handling && handler ? similarItems.to(item, user) : List.of()));
+        handling && handler ? similarItems.to(item, user) : List.of(),
+        duplicates.of(item.id(), item.sessionName(), item.title(), item.content(), scope.readers())));
   }
 
   @Override

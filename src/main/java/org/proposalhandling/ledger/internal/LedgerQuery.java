@@ -40,7 +40,7 @@ class LedgerQuery {
 
   /** Stages in which the reply is still owed, where a due date can be missed. */
   private static final List<String> OWING = ItemStatus.owingReply().stream().map(Enum::name).toList();
-  private static final List<String> FINISHED = List.of(ItemStatus.CLOSED.name(), ItemStatus.REJECTED.name());
+  private static final List<String> FINISHED = ItemStatus.finished().stream().map(Enum::name).toList();
   /** Before assignment, and after an approved reassignment until the next one, no unit holds the item. */
   private static final List<String> UNASSIGNED = List.of(ItemStatus.REGISTERED.name(), ItemStatus.REJECTED.name(),
       ItemStatus.ACCEPTED.name());

@@ -53,6 +53,9 @@ class LuceneItemSearch implements ItemSearch {
   private static final float PART_OF_NUMBER = 500;
   private static final int PASSAGE_CHARACTERS = 90;
   private static final int SIMILAR_PASSAGES = 3;
+  private static final int ALIKE_MAX_DOC_PERCENT = 50;
+  private static final Set<String> ALIKE_FIELDS = Set.of(SearchIndex.ITEM, SearchIndex.SESSION, SearchIndex.NUMBER,
+      SearchIndex.TITLE, SearchIndex.CONTENT);
 
   private final SearchIndex index;
   private final SearchProperties properties;
@@ -126,19 +129,7 @@ class LuceneItemSearch implements ItemSearch {
   public List<Similar> similar(String text, String exceptItemId, Set<String> readers, int limit) {
     IndexSearcher searcher = acquire();
     try {
-      MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-      like.setAnalyzer(index.analyzer());
-      like.setMinTermFreq(1);
-      like.setMinDocFreq(1);
-      like.setMaxQueryTerms(25);
-      // Single characters (的, 和, 养) match everything: the words of two characters and more carry the subject.
-      like.setMinWordLen(2);
-      BooleanQuery.Builder alike = new BooleanQuery.Builder();
-      for (String field : List.of(SearchIndex.TITLE, SearchIndex.CONTENT, SearchIndex.REPLY)) {
-        like.setFieldNames(new String[] {field});
-        alike.add(like.like(field, new StringReader(text)), Occur.SHOULD);
-      }
-      Query likeQuery = alike.build();
+      Query likeQuery = like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT, SearchIndex.REPLY), 100);
       BooleanQuery.Builder visible = new BooleanQuery.Builder().add(anyOf(SearchIndex.READER, readers), Occur.SHOULD)
           .add(new TermQuery(new Term(SearchIndex.PUBLISHED, "true")), Occur.SHOULD);
       Query search = new BooleanQuery.Builder().add(likeQuery, Occur.MUST)
@@ -157,6 +148,56 @@ class LuceneItemSearch implements ItemSearch {
     } finally {
       release(searcher);
     }
+  }
+
+  @Override
+  public List<Alike> alike(String text, String exceptItemId, Set<String> readers, int limit) {
+    if (readers.isEmpty()) {
+      return List.of();
+    }
+    IndexSearcher searcher = acquire();
+    try {
+      // The proposals' own words only: a reply repeats the subject in the department's words, not the proposer's.
+      // Words in more than half of the items (建议, 内容, 加强) say nothing of a subject.
+      Query search = new BooleanQuery.Builder()
+          .add(like(searcher, text, List.of(SearchIndex.TITLE, SearchIndex.CONTENT), ALIKE_MAX_DOC_PERCENT), Occur.MUST)
+          .add(type(SearchIndex.TYPE_ITEM), Occur.FILTER).add(anyOf(SearchIndex.READER, readers), Occur.FILTER)
+          .add(new TermQuery(new Term(SearchIndex.ITEM, exceptItemId == null ? "" : exceptItemId)), Occur.MUST_NOT)
+          .build();
+      List<Alike> found = new ArrayList<>();
+      for (ScoreDoc hit : searcher.search(search, limit).scoreDocs) {
+        Document item = searcher.storedFields().document(hit.doc, ALIKE_FIELDS);
+        found.add(new Alike(item.get(SearchIndex.ITEM), item.get(SearchIndex.SESSION), item.get(SearchIndex.NUMBER),
+            item.get(SearchIndex.TITLE),
+            item.get(SearchIndex.CONTENT)));
+      }
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  /**
+   * The words that carry the text's subject, looked for in these fields (each field's best count), leaving out
+   * those in more than this percent of the documents.
+   */
+  private Query like(IndexSearcher searcher, String text, List<String> fields, int maxDocPercent) throws IOException {
+    MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+    like.setMaxDocFreqPct(maxDocPercent);
+    like.setAnalyzer(index.analyzer());
+    like.setMinTermFreq(1);
+    like.setMinDocFreq(1);
+    like.setMaxQueryTerms(25);
+    // Single characters (的, 和, 养) match everything: the words of two characters and more carry the subject.
+    like.setMinWordLen(2);
+    BooleanQuery.Builder alike = new BooleanQuery.Builder();
+    for (String field : fields) {
+      like.setFieldNames(new String[] {field});
+      alike.add(like.like(field, new StringReader(text)), Occur.SHOULD);
+    }
+    return alike.build();
   }
 
   /** The passages of an item its readers read, else of its published replies only, the latest one linked. */

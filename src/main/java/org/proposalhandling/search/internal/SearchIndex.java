@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -28,7 +29,7 @@ import org.proposalhandling.search.internal.ItemTexts.ReplyText;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene index of one node: one document per item (its number, title, text, proposers, every round's reply,
+ * The Lucene index of one node: one document per item (its number, session, title, text, proposers, every round's reply,
  * its readers) and one per published reply (only what the public page shows). Written by one thread
  * ({@link IndexUpdates}); read by any. Its commit carries the layout's version and the id of the last history row
  * it reflects, from which a node catches up after a restart.
@@ -37,11 +38,12 @@ import org.springframework.stereotype.Component;
 class SearchIndex {
 
   /** The documents' layout: an index of another version is rebuilt at start. */
-  static final String VERSION = "1";
+  static final String VERSION = "2";
 
   static final String ITEM = "item";
   static final String TYPE = "type";
   static final String NUMBER = "number";
+  static final String SESSION = "session";
   static final String NUMBER_FOLDED = "numberFolded";
   static final String TITLE = "title";
   static final String CONTENT = "content";
@@ -136,6 +138,7 @@ class SearchIndex {
     document.add(new StringField(ITEM, item.id(), Field.Store.YES));
     document.add(new StringField(TYPE, TYPE_ITEM, Field.Store.NO));
     document.add(new StringField(NUMBER, item.number(), Field.Store.YES));
+    document.add(new StoredField(SESSION, item.session()));
     document.add(new StringField(NUMBER_FOLDED, item.number().toLowerCase(), Field.Store.NO));
     document.add(new TextField(TITLE, item.title(), Field.Store.YES));
     if (item.content() != null) {

@@ -19,7 +19,7 @@ enum Figure {
   CO_HANDLED("有会办", "会办件数", "有会办单位的件数；按单位统计时为该单位会办的件数。", "sum(t.co)"),
   REPLIED("已签发答复", null, "负责人已签发至少一次答复的件数。", "sum(t.signed)"),
   DELIVERED("已答复", null, "已向提出人送达至少一次答复的件数。", "sum(t.delivered)"),
-  CLOSED("已办结", null, "已办结的件数。", when("t.status = 'CLOSED'")),
+  CLOSED("已办结", null, "已办结的件数。", when("t.status in (" + names(ItemStatus.CLOSED, ItemStatus.HISTORY) + ")")),
   ON_TIME("按期答复", null, "首次答复的送达日期不晚于送达当时的答复期限（交办时按工作日历确定，获批延期的以延期后的期限为准）的件数。",
       when("t.first_on_time = true")),
   LATE("逾期答复", null, "首次答复的送达日期晚于送达当时的答复期限的件数。", when("t.first_on_time = false")),

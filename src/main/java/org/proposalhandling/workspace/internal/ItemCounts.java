@@ -25,7 +25,7 @@ class ItemCounts {
 
   /** Stages in which the reply is still owed (the ledger's). */
   private static final List<String> OWING = ItemStatus.owingReply().stream().map(Enum::name).toList();
-  private static final List<String> FINISHED = names(ItemStatus.CLOSED, ItemStatus.REJECTED);
+  private static final List<String> FINISHED = names(ItemStatus.finished().toArray(ItemStatus[]::new));
   /** Before assignment, and after an approved reassignment, no unit holds the item (the ledger's). */
   private static final List<String> UNASSIGNED = names(ItemStatus.REGISTERED, ItemStatus.REJECTED, ItemStatus.ACCEPTED);
 

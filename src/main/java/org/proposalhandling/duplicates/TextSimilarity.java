@@ -1,4 +1,4 @@
-package org.proposalhandling.intakeimport;
+package org.proposalhandling.duplicates;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,41 +9,47 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Titles that read alike: the Jaccard similarity of their character bigrams (after the words every title has,
- * such as 关于 and 的建议, are dropped) reaches the threshold. Only a hint of a possible duplicate or a candidate
- * for handling together (并案).
+ * Items that read alike: the Jaccard similarity of the character bigrams of their fingerprints (the title
+ * without the words every title has, such as 关于 and 的建议, then the text, punctuation and spaces dropped, the
+ * first {@link #FINGERPRINT_CHARACTERS} characters) reaches the threshold. Two items with the same text under
+ * different titles read alike; two with one title and different texts do not. Only a hint of a possible
+ * duplicate or a candidate for handling together (并案).
  *
- * <p>Memory and time stay bounded whatever the titles. Titles that read the same once those words are dropped
- * form one group, compared once: 15,000 rows repeating one title against 15,000 registered items with that
- * title listed every pair (450 million) and ran a 768 MB heap out. Each asked title keeps only its
- * closest few and a count of the rest. Groups are compared through prefix filtering (with the bigrams in a
- * global order, rarest first, two sets that reach the threshold share one of their first few bigrams), and at
- * most {@link #MAX_COMPARISONS} times: beyond that the hints are marked incomplete rather than the clerk kept
- * waiting.
+ * <p>Memory and time stay bounded whatever the texts. Texts that read the same form one group, compared once:
+ * 15,000 rows repeating one title against 15,000 registered items with that title listed every pair (450
+ * million) and ran a 768 MB heap out. Each asked text keeps only its closest few and a count of the rest.
+ * Groups are compared through prefix filtering (with the bigrams in a global order, rarest first, two sets that
+ * reach the threshold share one of their first few bigrams), and for at most {@link #MAX_STEPS} bigrams read:
+ * beyond that the hints are marked incomplete rather than the clerk kept waiting.
  */
-final class TitleSimilarity {
+public final class TextSimilarity {
 
-  static final double THRESHOLD = 0.6;
+  public static final double THRESHOLD = 0.6;
   /**
-   * About 1.4 s of one core's time on the 2-core test machine (measured with 15,000 rows of numbered titles,
-   * "关于第1234项民生工程的建议", against 15,000 registered with the same: they need between 10 and 100 million,
-   * each reading like a few hundred others; the cap cut them short). 15,000 rows of one title need none.
+   * Enough of a text to tell a copy: a proposal's opening names its subject and its first facts, and every
+   * character more is read in each of the comparisons (they read every bigram of both).
    */
-  static final long MAX_COMPARISONS = 30_000_000;
+  static final int FINGERPRINT_CHARACTERS = 300;
+  /**
+   * About 1.4 s of one core's time on the 2-core test machine: measured as 30 million comparisons of titles
+   * ("关于第1234项民生工程的建议", 8 bigrams each, 16 read per comparison) with 15,000 rows against 15,000 registered;
+   * a comparison of two fingerprints reads up to 600.
+   */
+  static final long MAX_STEPS = 500_000_000;
 
-  /** Another title, by its index, and how alike the two read. */
-  record Match(int index, double similarity) {
+  /** Another text, by its index, and how alike the two read. */
+  public record Match(int index, double similarity) {
   }
 
-  /** What one title resembles: the closest few, best first, and how many titles in all reach the threshold. */
-  record Found(List<Match> closest, long count) {
+  /** What one text resembles: the closest few, best first, and how many texts in all reach the threshold. */
+  public record Found(List<Match> closest, long count) {
   }
 
-  /** For each asked title, in order, what it resembles; complete false when the comparisons were cut short. */
-  record Result(List<Found> found, boolean complete) {
+  /** For each asked text, in order, what it resembles; complete false when the comparisons were cut short. */
+  public record Result(List<Found> found, boolean complete) {
   }
 
-  /** The words every title has, and punctuation and spaces: dropped before comparing. */
+  /** The words every title has, and punctuation and spaces: dropped from a fingerprint. */
   private static final Pattern LEADING = Pattern.compile("^关于");
   private static final Pattern TRAILING = Pattern.compile("(的)?(建议|提案|意见)$");
   private static final Pattern IGNORED = Pattern.compile("[\\p{P}\\p{Z}\\s]");
@@ -51,24 +57,37 @@ final class TitleSimilarity {
   private record Neighbour(int group, double similarity) {
   }
 
-  private TitleSimilarity() {
+  private TextSimilarity() {
+  }
+
+  /** What an item is compared by: its title and text, normalized and cut (see the class). */
+  public static String fingerprint(String title, String content) {
+    String text = LEADING.matcher(title == null ? "" : title).replaceFirst("");
+    text = TRAILING.matcher(text).replaceFirst("") + (content == null ? "" : content);
+    text = IGNORED.matcher(text).replaceAll("");
+    return text.length() > FINGERPRINT_CHARACTERS ? text.substring(0, FINGERPRINT_CHARACTERS) : text;
+  }
+
+  /** How alike two fingerprints read, from 0 to 1. */
+  public static double similarity(String fingerprint, String other) {
+    return jaccard(bigramsOf(fingerprint), bigramsOf(other));
   }
 
   /**
-   * What each of the first {@code asked} titles resembles among all of them (never itself), at most
+   * What each of the first {@code asked} fingerprints resembles among all of them (never itself), at most
    * {@code most} closest each.
    */
-  static Result similar(List<String> titles, int asked, int most) {
-    return similar(titles, asked, most, MAX_COMPARISONS);
+  public static Result similar(List<String> fingerprints, int asked, int most) {
+    return similar(fingerprints, asked, most, MAX_STEPS);
   }
 
-  static Result similar(List<String> titles, int asked, int most, long maxComparisons) {
+  static Result similar(List<String> fingerprints, int asked, int most, long maxSteps) {
     Map<String, Integer> groupByText = new HashMap<>();
     List<List<Integer>> members = new ArrayList<>();
     List<int[]> grams = new ArrayList<>();
-    int[] groupOf = new int[titles.size()];
-    for (int i = 0; i < titles.size(); i++) {
-      String text = normalized(titles.get(i));
+    int[] groupOf = new int[fingerprints.size()];
+    for (int i = 0; i < fingerprints.size(); i++) {
+      String text = fingerprints.get(i);
       int group = groupByText.computeIfAbsent(text, t -> {
         members.add(new ArrayList<>());
         grams.add(bigramsOf(t));
@@ -88,7 +107,7 @@ final class TitleSimilarity {
     List<List<Neighbour>> nearest = new ArrayList<>(members.size());
     long[] counts = new long[members.size()];
     int[] seenBy = new int[members.size()];
-    long comparisons = 0;
+    long steps = 0;
     boolean complete = true;
     for (int group = 0; group < members.size(); group++) {
       List<Neighbour> closest = new ArrayList<>();
@@ -103,7 +122,8 @@ final class TitleSimilarity {
             continue;
           }
           seenBy[other] = group + 1;
-          if (complete && ++comparisons > maxComparisons) {
+          steps += grams.get(group).length + grams.get(other).length;
+          if (complete && steps > maxSteps) {
             complete = false;
           }
           if (!complete) {
@@ -163,12 +183,6 @@ final class TitleSimilarity {
         closest.remove(most);
       }
     }
-  }
-
-  private static String normalized(String title) {
-    String text = LEADING.matcher(title).replaceFirst("");
-    text = TRAILING.matcher(text).replaceFirst("");
-    return IGNORED.matcher(text).replaceAll("");
   }
 
   /** The text's distinct character bigrams, each as two chars in one int, sorted; a one-character text as itself. */
