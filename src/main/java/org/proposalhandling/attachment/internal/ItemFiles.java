@@ -196,7 +196,7 @@ class ItemFiles {
   }
 
   private static boolean open(Item item) {
-    return item.status() != ItemStatus.CLOSED && item.status() != ItemStatus.REJECTED;
+    return !ItemStatus.finished().contains(item.status());
   }
 
   /** The office's clerks and the staff of the lead and co-handling units, while the item is open. */
