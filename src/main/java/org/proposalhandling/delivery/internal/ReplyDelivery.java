@@ -66,7 +66,11 @@ class ReplyDelivery implements JavaDelegate {
     letter.addAll(files.references());
     List<String> letterAndForm = new ArrayList<>(letter);
     letterAndForm.add(FeedbackFormSheets.reference(item.id(), item.handlingRound()));
-    feedbackMail.sendReply(item, reply, letterAndForm, files.note());
+    feedbackMail.sendReply(item, reply, proposer -> {
+      List<String> own = new ArrayList<>(letterAndForm);
+      own.set(0, letters.referenceFor(item, item.handlingRound(), proposer));
+      return own;
+    }, files.note());
     List<Copy> copied = copies.of(item);
     // A proposer without an e-mail address gets the reply on paper: the office (the first copy) posts it, the form with it.
     copy(item, reply, ProposerChannels.mailsLeadProposer(item) ? letter : letterAndForm, files, copied.get(0));
