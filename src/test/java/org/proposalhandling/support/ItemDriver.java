@@ -90,11 +90,16 @@ public class ItemDriver {
   /** Runs the item's jobs, and the sending of its reply to the proposer, which it waits for to be 已答复. */
   public void executeJobs(ProcessInstance instance) {
     do {
-      List<Job> jobs;
-      while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
-        jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-      }
+      executeJobsLeavingMail(instance);
     } while (sendReplyMails(instance));
+  }
+
+  /** Runs the item's jobs until none is due, its mails left in the outbox. */
+  public void executeJobsLeavingMail(ProcessInstance instance) {
+    List<Job> jobs;
+    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
   }
 
   /** Sends the item's reply mails that are due, as the app's mail threads would (the SMTP server must be there). */
