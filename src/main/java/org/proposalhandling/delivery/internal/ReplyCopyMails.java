@@ -9,6 +9,7 @@ import org.proposalhandling.attachment.ReplyFiles;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.disclosure.ReplyCopies;
 import org.proposalhandling.disclosure.ReplyCopies.Copy;
+import org.proposalhandling.feedback.FeedbackFormSheets;
 import org.proposalhandling.feedback.ProposerChannels;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * 抄送答复: the delivered reply's copies ({@link ReplyCopies}: the assigning office first, then those
  * proposals.letter.copies names), each to its addresses with the letter and the reply's attachments within the
- * mail limit. A proposer without an e-mail address gets the reply on paper: the office's copy carries his
- * feedback form (征询意见表) too, and the office posts both. A round's copies are written once: the step run again
+ * mail limit. A proposer without an e-mail address, or a co-signer neither mailed nor texted, gets the reply on
+ * paper: the office's copy carries his own feedback form (征询意见表) too, and the office posts both. A round's copies are written once: the step run again
  * (a retry from Cockpit, a modification) finds its row in reply_copies_written and writes none.
  */
 @Component("replyCopyMails")
@@ -58,7 +59,9 @@ class ReplyCopyMails implements JavaDelegate {
     Reply reply = replies.get(item.id(), round);
     ReplyEnclosures enclosures = ReplyEnclosures.of(item, replyFiles);
     List<Copy> copied = copies.of(item);
-    copy(item, reply, enclosures.with(enclosures.letter(), !ProposerChannels.mailsLeadProposer(item)), enclosures, copied.get(0));
+    List<String> officeCopy = enclosures.with(enclosures.letter(), !ProposerChannels.mailsLeadProposer(item));
+    officeCopy.addAll(FeedbackFormSheets.coSignersOnPaper(item, round));
+    copy(item, reply, officeCopy, enclosures, copied.get(0));
     copied.subList(1, copied.size()).forEach(copy -> copy(item, reply, enclosures.with(enclosures.letter(), false), enclosures, copy));
   }
 
