@@ -81,14 +81,7 @@ class JointItemBrowserTest {
       assertThat(browser.visible(By.id("co-signers")).getText()).contains("李四（经济界）", "lisi@demo.local", "13800000002", "赵六");
       browser.screenshot("joint-item-page-co-signers");
 
-      driver.accept(registered);
-      driver.assign(registered, "jl-mz");
-      driver.recordContact(registered);
-      driver.executeJobs(registered);
-      driver.draft(registered, "答复正文");
-      driver.review(registered, true, null);
-      driver.signOff(registered, true, null);
-      driver.executeJobs(registered);
+      driver.signedOff(driver.toDrafting(registered, "jl-mz"));
       mail.sendDueMail();
       browser.open(joint.link("JB1", JointItems.CO_SIGNERS[1]));
       assertThat(browser.visible(By.cssSelector("main")).getText()).contains("答复正文", "作为联名人王五的意见单独记录");

@@ -168,12 +168,7 @@ class OfficeReviewProcessTest {
   private ProcessInstance atOfficeReview(String number) {
     Map<String, Object> intake = ItemDriver.intake(number);
     intake.put("sessionName", "督办审核测试" + System.nanoTime());
-    ProcessInstance instance = driver.atDrafting(intake, "jl-mz");
-    driver.draft(instance, "答复稿");
-    driver.review(instance, true, null);
-    driver.signOff(instance, true, null);
-    driver.executeJobs(instance);
-    return instance;
+    return driver.signedOff(driver.atDrafting(intake, "jl-mz"));
   }
 
   private void review(ProcessInstance instance, String decision, String category, String reason, String comment) {

@@ -193,7 +193,11 @@ public class ItemDriver {
   }
 
   public ProcessInstance atDrafting(Map<String, Object> form, String leadUnit) {
-    ProcessInstance instance = register(form);
+    return toDrafting(register(form), leadUnit);
+  }
+
+  /** From 立案审查 of a registered item to drafting, with the lead unit alone. */
+  public ProcessInstance toDrafting(ProcessInstance instance, String leadUnit) {
     accept(instance);
     assign(instance, leadUnit);
     recordContact(instance);
@@ -208,7 +212,11 @@ public class ItemDriver {
 
   /** From registering this intake form to the feedback task, with the lead unit alone. */
   public ProcessInstance replied(Map<String, Object> form) {
-    ProcessInstance instance = atDrafting(form, "jl-mz");
+    return signedOff(atDrafting(form, "jl-mz"));
+  }
+
+  /** From drafting: the reply drafted (category B), approved and signed, and the jobs after it run (numbering, delivery). */
+  public ProcessInstance signedOff(ProcessInstance instance) {
     draft(instance, "答复正文");
     review(instance, true, null);
     signOff(instance, true, null);
