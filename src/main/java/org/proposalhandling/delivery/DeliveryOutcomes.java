@@ -1,5 +1,6 @@
 package org.proposalhandling.delivery;
 
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
 class DeliveryOutcomes {
 
   static final String ITEM_PROCESS = "proposal-handling";
-  static final String DELIVERY_STEP = "Task_DeliverReply";
+  /** The steps that write the reply's mails, and what their failure tells the office. */
+  static final Map<String, String> DELIVERY_STEPS = Map.of("Task_DeliverReply", "答复函或送达邮件未能生成：",
+      "Task_CopyReply", "抄送邮件未能生成：");
   static final String REPLY_SENT = "ReplySent";
   /** The history's summary column holds 2,000 characters; a stack of causes is longer. */
   private static final int REASON_LENGTH = 1000;
@@ -69,8 +72,8 @@ class DeliveryOutcomes {
   private Optional<Failure> delivering(IncidentContext incident) {
     return system.run(() -> {
       String process = repository.getProcessDefinition(incident.getProcessDefinitionId()).getKey();
-      if (ITEM_PROCESS.equals(process) && DELIVERY_STEP.equals(incident.getActivityId())) {
-        return items.find(businessKeyOf(incident)).map(item -> new Failure(item, "答复函或送达邮件未能生成："));
+      if (ITEM_PROCESS.equals(process) && DELIVERY_STEPS.containsKey(incident.getActivityId())) {
+        return items.find(businessKeyOf(incident)).map(item -> new Failure(item, DELIVERY_STEPS.get(incident.getActivityId())));
       }
       if (MailOutbox.PROCESS.equals(process)) {
         return mails.itemOfReply(businessKeyOf(incident)).flatMap(items::find)

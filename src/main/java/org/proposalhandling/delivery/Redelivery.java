@@ -75,10 +75,10 @@ public class Redelivery {
     return user != null && user.getGroupIds() != null && user.getGroupIds().contains(Role.CLERK.groupOf(item.assigningOfficeId()));
   }
 
-  /** The item's delivery step, if it stopped retrying: one more attempt, due now (not at its last back-off's). */
+  /** The item's delivery step or copy step, if it stopped retrying: one more attempt, due now (not at its last back-off's). */
   private boolean retryFailedStep(Item item) {
-    List<Job> failed = management.createJobQuery().processInstanceId(item.processInstanceId())
-        .activityId(DeliveryOutcomes.DELIVERY_STEP).noRetriesLeft().list();
+    List<Job> failed = DeliveryOutcomes.DELIVERY_STEPS.keySet().stream().flatMap(step -> management.createJobQuery()
+        .processInstanceId(item.processInstanceId()).activityId(step).noRetriesLeft().list().stream()).toList();
     Date now = Date.from(EngineClock.now());
     failed.forEach(job -> {
       management.setJobRetries(job.getId(), 1);

@@ -3,6 +3,7 @@ package org.proposalhandling.disclosure;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.proposalhandling.attachment.ReplyFiles;
@@ -57,12 +58,24 @@ class ReplyLetterSource {
 
   /** The letter of a round, once its reply is signed and numbered. */
   Optional<ReplyLetter> find(String itemId, int round) {
+    return find(itemId, round, item -> salutationFor(item));
+  }
+
+  /**
+   * The letter of a round addressed to one of its proposers alone: the lead proposer (0) or the co-signer at this
+   * position.
+   */
+  Optional<ReplyLetter> find(String itemId, int round, int proposer) {
+    return find(itemId, round, item -> salutationFor(item, proposer));
+  }
+
+  private Optional<ReplyLetter> find(String itemId, int round, Function<Item, String> salutation) {
     Optional<Item> item = items.find(itemId);
     Optional<Reply> reply = replies.find(itemId, round);
     if (item.isEmpty() || reply.isEmpty() || reply.get().signedAt() == null || reply.get().documentNumber() == null) {
       return Optional.empty();
     }
-    return Optional.of(letterOf(item.get(), reply.get()));
+    return Optional.of(letterOf(item.get(), reply.get(), salutation.apply(item.get())));
   }
 
   byte[] pdf(ReplyLetter letter) {
@@ -91,11 +104,11 @@ class ReplyLetterSource {
     return LocalDate.ofInstant(reply.signedAt(), EngineClock.zone());
   }
 
-  private ReplyLetter letterOf(Item item, Reply reply) {
+  private ReplyLetter letterOf(Item item, Reply reply, String defaultSalutation) {
     String text = reply.body().strip();
     String firstLine = text.lines().findFirst().orElse("").strip();
     boolean salutation = firstLine.length() <= ADDRESSEE_MAX_LENGTH && (firstLine.endsWith("：") || firstLine.endsWith(":"));
-    String addressee = salutation ? firstLine.substring(0, firstLine.length() - 1) : salutationFor(item);
+    String addressee = salutation ? firstLine.substring(0, firstLine.length() - 1) : defaultSalutation;
     String body = salutation ? text.substring(text.indexOf(firstLine) + firstLine.length()).strip() : text;
     return new ReplyLetter(titleOf(item), reply.documentNumber(), addressee, body,
         units.nameOf(item.leadUnitId()), writtenOn(reply), reply.category(),
@@ -110,11 +123,24 @@ class ReplyLetterSource {
    * item by its lead proposer and their number, 尊敬的张三代表等4位代表.
    */
   static String salutationFor(Item item) {
-    String title = item.kind() == ItemKind.DEPUTY_SUGGESTION ? "代表" : item.kind() == ItemKind.MEMBER_PROPOSAL ? "委员" : null;
+    String title = titleOf(item.kind());
     if (title == null) {
       return item.proposerName();
     }
     return "尊敬的" + item.proposerName() + title + (item.coSigners().isEmpty() ? "" : "等" + (item.coSigners().size() + 1) + "位" + title);
+  }
+
+  /** One proposer alone: the lead proposer (0), as a single proposer's letter, or the co-signer at this position. */
+  static String salutationFor(Item item, int proposer) {
+    String name = proposer == 0 ? item.proposerName() : item.coSigners().stream()
+        .filter(coSigner -> coSigner.position() == proposer).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Item " + item.id() + " has no co-signer " + proposer)).name();
+    String title = titleOf(item.kind());
+    return title == null ? name : "尊敬的" + name + title;
+  }
+
+  private static String titleOf(ItemKind kind) {
+    return kind == ItemKind.DEPUTY_SUGGESTION ? "代表" : kind == ItemKind.MEMBER_PROPOSAL ? "委员" : null;
   }
 
   /** The signing official's name, family name first, read as the system (users may not list users). */

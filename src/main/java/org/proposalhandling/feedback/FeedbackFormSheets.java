@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.proposalhandling.directory.UnitDirectory;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.handling.ReplyRepository;
+import org.proposalhandling.item.CoSigner;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemRepository;
 import org.proposalhandling.letter.PrintedForm;
@@ -47,6 +48,15 @@ public class FeedbackFormSheets implements MailAttachments {
     return MailAttachments.reference(KIND, itemId + ":" + round);
   }
 
+  /**
+   * The forms of a round for the co-signers who answer on paper (neither mailed nor texted), each his own: the
+   * office posts them with the reply and types each returned one in for him.
+   */
+  public static List<String> coSignersOnPaper(Item item, int round) {
+    return item.coSigners().stream().filter(coSigner -> ProposerChannels.onPaper(item, coSigner))
+        .map(coSigner -> MailAttachments.reference(KIND, item.id() + ":" + round + ":" + coSigner.position())).toList();
+  }
+
   /** The file name a downloaded or attached form has. */
   public static String fileName(Item item) {
     return "征询意见表" + item.shortReference() + ".pdf";
@@ -64,21 +74,33 @@ public class FeedbackFormSheets implements MailAttachments {
     return KIND;
   }
 
+  /** "item:round", the lead proposer's form, or "item:round:position", a co-signer's. */
   @Override
   public Attachment render(String argument) {
-    int colon = argument.lastIndexOf(':');
-    Item item = items.get(argument.substring(0, colon));
-    Reply reply = replies.get(item.id(), Integer.parseInt(argument.substring(colon + 1)));
+    String[] parts = argument.split(":");
+    Item item = items.get(parts[0]);
+    Reply reply = replies.get(item.id(), Integer.parseInt(parts[1]));
+    if (parts.length > 2) {
+      int position = Integer.parseInt(parts[2]);
+      CoSigner coSigner = item.coSigners().stream().filter(each -> each.position() == position).findFirst().orElseThrow();
+      return new Attachment("征询意见表" + item.shortReference() + "（" + coSigner.name() + "）.pdf", "application/pdf",
+          new ByteArrayResource(forms.render(form(item, reply, coSigner.nameWithConstituency() + "（" + coSigner.kind().label()
+              + "，领衔人：" + item.proposerName() + "）"))));
+    }
     return new Attachment(fileName(item), "application/pdf", new ByteArrayResource(forms.render(form(item, reply))));
   }
 
   PrintedForm form(Item item, Reply reply) {
+    return form(item, reply, item.proposerWithCoSigners());
+  }
+
+  private PrintedForm form(Item item, Reply reply, String proposer) {
     String office = units.nameOf(item.assigningOfficeId());
     return new PrintedForm(item.kind().label() + "办理情况征询意见表", List.of(
         new Section(null, List.of(
             "编号：" + item.reference() + (reply.round() > 1 ? "（再次办理）" : ""),
             "标题：" + item.title(),
-            "提出人：" + item.proposerWithCoSigners(),
+            "提出人：" + proposer,
             "承办单位：" + units.nameOf(item.leadUnitId()),
             "答复文号：" + reply.documentNumber() + "　　答复类别：" + reply.category())),
         new Section("一、总体评价（请在所选项前的□内打√）", List.of("□满意　　□基本满意　　□不满意")),

@@ -3,6 +3,7 @@ package org.proposalhandling.feedback;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.proposalhandling.handling.Reply;
 import org.proposalhandling.item.CoSigner;
 import org.proposalhandling.item.Item;
@@ -32,15 +33,15 @@ public class FeedbackMail {
   }
 
   /**
-   * The delivered reply, with a new link to the feedback form and these attachments, to the proposer and to each
-   * co-signer with an e-mail address, each with his own link; earlier links stop working.
+   * The delivered reply, with a new link to the feedback form, to the proposer and to each co-signer with an e-mail
+   * address, each with his own link and the documents attached for him (by proposer: 0 the lead proposer, else the
+   * co-signer's position), and the line on its attachments (null: none); earlier links stop working.
    */
-  /** The reply to the proposers, with its documents attached and the line on its attachments (null: none). */
-  public void sendReply(Item item, Reply reply, List<String> attachments, String filesNote) {
+  public void sendReply(Item item, Reply reply, IntFunction<List<String>> attachments, String filesNote) {
     tokens.supersede(PURPOSE, item.id());
     tokens.supersede(CO_SIGNER_PURPOSE, item.id());
     String subject = (item.handlingRound() > 1 ? "【答复】【再次办理】" : "【答复】") + item.reference() + "的答复";
-    send("reply", subject, item, reply, attachments, filesNote);
+    send("reply", subject, item, reply, attachments.apply(0), filesNote);
     for (CoSigner coSigner : item.coSigners()) {
       if (ProposerChannels.mails(item, coSigner)) {
         Map<String, Object> model = new HashMap<>();
@@ -51,7 +52,8 @@ public class FeedbackMail {
         model.put("filesNote", filesNote);
         model.put("feedbackUrl", mailer.publicUrl() + "/links/co-signer-feedback/" + tokens.issue(CO_SIGNER_PURPOSE, item.id(),
             FEEDBACK_TASK, CoSignerLink.holder(coSigner.position(), reply.round())));
-        mailer.send(new Mail(item.id(), "co-signer-reply", coSigner.email(), List.of(), subject, model, attachments));
+        mailer.send(new Mail(item.id(), "co-signer-reply", coSigner.email(), List.of(), subject, model,
+            attachments.apply(coSigner.position())));
       }
     }
   }

@@ -30,6 +30,11 @@ public final class ProposerChannels {
     return item.mailsProposer(coSigner.email(), mobile(coSigner.mobile()));
   }
 
+  /** Whether this co-signer gets the reply and his form on paper only, posted by the office: no mail, no text. */
+  static boolean onPaper(Item item, CoSigner coSigner) {
+    return !mails(item, coSigner) && texts(item, coSigner).isEmpty();
+  }
+
   static Optional<String> texts(Item item, CoSigner coSigner) {
     String mobile = mobile(coSigner.mobile());
     return item.textsProposer(coSigner.email(), mobile) ? Optional.of(mobile) : Optional.empty();

@@ -53,9 +53,9 @@ public class Countersigns {
     this.deadlines = deadlines;
   }
 
-  /** What 交办 proposes for a new item: the office's rule. */
-  public boolean requiredByDefault() {
-    return properties.enabled();
+  /** What 交办 proposes for a new item of this assigning office: the office's rule. */
+  public boolean requiredByDefault(String officeId) {
+    return properties.enabledFor(officeId);
   }
 
   /** 交办's choice for this item. */

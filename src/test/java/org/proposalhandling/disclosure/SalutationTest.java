@@ -26,6 +26,14 @@ class SalutationTest {
     assertThat(ReplyLetterSource.salutationFor(item(ItemKind.PARTY_GROUP_PROPOSAL, two))).isEqualTo("秦清亮");
   }
 
+  @Test
+  void eachProposerOfAJointItemAloneByHisPosition() {
+    List<CoSigner> two = List.of(new CoSigner(1, "李四", CoSigner.Kind.SECONDING, null, null, null),
+        new CoSigner(2, "王五", CoSigner.Kind.SECONDING, null, null, null));
+    assertThat(ReplyLetterSource.salutationFor(item(ItemKind.DEPUTY_SUGGESTION, two), 0)).isEqualTo("尊敬的秦清亮代表");
+    assertThat(ReplyLetterSource.salutationFor(item(ItemKind.DEPUTY_SUGGESTION, two), 2)).isEqualTo("尊敬的王五代表");
+  }
+
   private static Item item(ItemKind kind, List<CoSigner> coSigners) {
     return new Item("id", "jl-gov", "会议", "1", kind, "标题", "内容", "秦清亮", coSigners, null, null, false, null, null,
         null, null, null, false, null, null, null, 1, null, null, null, null);

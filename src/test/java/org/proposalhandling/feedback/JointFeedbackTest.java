@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,6 +103,22 @@ class JointFeedbackTest {
     assertThat(JointItems.value(persons, "CO_SIGNER", "UNSATISFIED").asLong()).isEqualTo(1);
     assertThat(JointItems.value(persons, "CO_SIGNER", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(2.0 / 3);
     assertThat(JointItems.value(persons, "", "PERSON_SATISFACTION_RATE").asDouble()).isEqualTo(0.75);
+  }
+
+  @Test
+  void aCoSignerWithNeitherEmailNorMobileGetsHisOwnFormOnPaperWithTheOfficesCopy() throws Exception {
+    Map<String, Object> intake = joint.intake("J4");
+    intake.put("coSigners", "李四（经济界，" + JointItems.CO_SIGNERS[0] + "）、孙八（农业界）");
+    driver.replied(intake);
+    new MailCatcher(smtp, outbox).sendDueMail();
+
+    List<String> formsInCopies = Arrays.stream(smtp.getReceivedMessages())
+        .filter(message -> MailCatcher.subject(message).startsWith("【抄送】")
+            && MailCatcher.subject(message).contains(joint.session + "第J4号"))
+        .flatMap(message -> MailCatcher.pdfs(message).stream()).filter(pdf -> pdf.name().startsWith("征询意见表"))
+        .map(pdf -> pdf.name() + "：" + pdf.text()).toList();
+    assertThat(formsInCopies).singleElement().asString()
+        .contains("（孙八）.pdf", "提出人：孙八（农业界）（联名，领衔人：张三）").doesNotContain("李四");
   }
 
   @Test

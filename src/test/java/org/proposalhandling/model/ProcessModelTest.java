@@ -39,10 +39,10 @@ class ProcessModelTest {
 
   static final Model HANDLING = new Model("processes/proposal-handling.bpmn", Pattern.compile(
       "!?(itemRouting|deliveryRouting|deadlines|deadlineReminders|decisionMail|countersigns|officeReviewRouting)\\.\\w+\\(execution\\)|\\w+Form|intakeRegistration|rejectionNotice"
-          + "|signOffMail|signOffText|assignmentText|replyText|documentNumbering|replyDelivery|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit"),
+          + "|signOffMail|signOffText|assignmentText|replyText|documentNumbering|replyDelivery|replyCopyMails|deliveryConfirmation|feedbackReminder|noFeedback|rehandling|closing|coUnit"),
       "coUnit", List.of("StartEvent_Registered", "Task_Feedback"), "Task_CoHandlingOpinion",
       List.of("Gateway_JoinHandling", "Task_CloseCountersign", "Task_RequestSignOff", "Task_AssignDocumentNumber", "Task_DeliverReply",
-          "Task_ConfirmDelivery", "Task_NotifyRejection"));
+          "Task_CopyReply", "Task_ConfirmDelivery", "Task_NotifyRejection"));
 
   static final Model CONSULTATION = new Model("processes/policy-consultation.bpmn", Pattern.compile(
       "!?(consultationRouting|consultationMail|consultationRounds)\\.\\w+\\(execution\\)( == '[A-Z_]+')?|consultation\\w+Form"

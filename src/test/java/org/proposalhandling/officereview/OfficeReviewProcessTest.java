@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import org.proposalhandling.item.ItemStatus;
 import org.proposalhandling.mail.MailOutbox;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.ItemDriver;
+import org.proposalhandling.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -32,10 +36,11 @@ import org.springframework.test.context.ActiveProfiles;
  * signed again keeps its document number. The reply leaves by mail to the demo's SMTP catcher.
  */
 @AppLayer
-@SpringBootTest(properties = "proposals.office-review.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "proposals.office-review.enabled=true")
 @ActiveProfiles({"test", "demo"})
 class OfficeReviewProcessTest {
 
+  @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired MailOutbox outbox;
   @Autowired ItemRepository items;
@@ -117,16 +122,53 @@ class OfficeReviewProcessTest {
         ItemEventKind.OFFICE_REVIEW_APPROVED, ItemEventKind.DELIVERED);
   }
 
+  @Test
+  void theItemPageAndTheLedgerStampAnOpenCountersignAndAnOpenOfficeReview() {
+    ProcessInstance reviewing = atOfficeReview("OR4");
+    Map<String, Object> intake = ItemDriver.intake("OR5");
+    intake.put("sessionName", "会签印记测试" + System.nanoTime());
+    ProcessInstance countersigning = driver.register(intake);
+    driver.accept(countersigning);
+    driver.assignWithCountersign(countersigning, "jl-mz", "jl-cz");
+    driver.opinionsToReview(countersigning, Map.of("jl-cz", "同意。"), "答复稿");
+    assertThat(countersigning).isWaitingAt("Task_Countersign");
+
+    WebSession office = new WebSession(port);
+    office.login("jlgov-clerk", "demo");
+    assertThat(stampOnItemPage(office, countersigning)).isEqualTo("协办未会签");
+    assertThat(stampInLedger(office, countersigning)).isEqualTo("协办未会签");
+    assertThat(stampOnItemPage(office, reviewing)).isEqualTo("督办未审核");
+    assertThat(stampInLedger(office, reviewing)).isEqualTo("督办未审核");
+
+    driver.countersign(countersigning, "jl-cz", true, null);
+    assertThat(stampOnItemPage(office, countersigning)).isEqualTo("待签发");
+    review(reviewing, "approve", "B", null, null);
+    driver.executeJobs(reviewing);
+    assertThat(stampInLedger(office, reviewing)).isNotEqualTo("督办未审核");
+  }
+
+  private String stampOnItemPage(WebSession web, ProcessInstance instance) {
+    return between(web.get("/items/" + instance.getBusinessKey()).body(), "<dd id=\"stage\">", "</dd>");
+  }
+
+  /** The stage column of the item's row, the one row of its own session. */
+  private String stampInLedger(WebSession web, ProcessInstance instance) {
+    String session = items.get(instance.getBusinessKey()).sessionName();
+    String page = web.get("/items?session=" + URLEncoder.encode(session, StandardCharsets.UTF_8)).body();
+    return between(page, "<td class=\"stage\"><span>", "</span>");
+  }
+
+  private static String between(String page, String before, String after) {
+    int start = page.indexOf(before);
+    assertThat(start).as("%s in the page", before).isNotNegative();
+    return page.substring(start + before.length(), page.indexOf(after, start + before.length())).strip();
+  }
+
   /** An item whose reply (category B) the official signed and the numbering numbered. */
   private ProcessInstance atOfficeReview(String number) {
     Map<String, Object> intake = ItemDriver.intake(number);
     intake.put("sessionName", "督办审核测试" + System.nanoTime());
-    ProcessInstance instance = driver.atDrafting(intake, "jl-mz");
-    driver.draft(instance, "答复稿");
-    driver.review(instance, true, null);
-    driver.signOff(instance, true, null);
-    driver.executeJobs(instance);
-    return instance;
+    return driver.signedOff(driver.atDrafting(intake, "jl-mz"));
   }
 
   private void review(ProcessInstance instance, String decision, String category, String reason, String comment) {

@@ -90,11 +90,16 @@ public class ItemDriver {
   /** Runs the item's jobs, and the sending of its reply to the proposer, which it waits for to be 已答复. */
   public void executeJobs(ProcessInstance instance) {
     do {
-      List<Job> jobs;
-      while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
-        jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-      }
+      executeJobsLeavingMail(instance);
     } while (sendReplyMails(instance));
+  }
+
+  /** Runs the item's jobs until none is due, its mails left in the outbox. */
+  public void executeJobsLeavingMail(ProcessInstance instance) {
+    List<Job> jobs;
+    while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
   }
 
   /** Sends the item's reply mails that are due, as the app's mail threads would (the SMTP server must be there). */
@@ -188,7 +193,11 @@ public class ItemDriver {
   }
 
   public ProcessInstance atDrafting(Map<String, Object> form, String leadUnit) {
-    ProcessInstance instance = register(form);
+    return toDrafting(register(form), leadUnit);
+  }
+
+  /** From 立案审查 of a registered item to drafting, with the lead unit alone. */
+  public ProcessInstance toDrafting(ProcessInstance instance, String leadUnit) {
     accept(instance);
     assign(instance, leadUnit);
     recordContact(instance);
@@ -203,7 +212,11 @@ public class ItemDriver {
 
   /** From registering this intake form to the feedback task, with the lead unit alone. */
   public ProcessInstance replied(Map<String, Object> form) {
-    ProcessInstance instance = atDrafting(form, "jl-mz");
+    return signedOff(atDrafting(form, "jl-mz"));
+  }
+
+  /** From drafting: the reply drafted (category B), approved and signed, and the jobs after it run (numbering, delivery). */
+  public ProcessInstance signedOff(ProcessInstance instance) {
     draft(instance, "答复正文");
     review(instance, true, null);
     signOff(instance, true, null);

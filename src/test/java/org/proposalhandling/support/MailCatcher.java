@@ -5,11 +5,16 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.proposalhandling.mail.MailOutbox;
 
 /** The SMTP server the app sends to in tests (the demo profile's GreenMail), and the outbox that sends to it. */
@@ -43,6 +48,15 @@ public class MailCatcher {
 
   /** A PDF a mail carries, by its decoded file name. */
   public record Pdf(String name, byte[] content) {
+
+    /** Its text as PDFBox reads it, the lines joined (a line of the letter may wrap anywhere). */
+    public String text() {
+      try (PDDocument document = Loader.loadPDF(content)) {
+        return new PDFTextStripper().getText(document).replaceAll("\\R", "");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   /** The PDFs a mail carries, in their order. */

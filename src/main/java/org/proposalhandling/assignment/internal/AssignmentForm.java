@@ -50,7 +50,7 @@ class AssignmentForm extends ItemFormListener {
         "proposedLeadUnitName", item.proposedLeadUnitId() == null ? "（未建议）" : units.nameOf(item.proposedLeadUnitId()),
         "leadUnit", item.proposedLeadUnitId() == null ? "" : item.proposedLeadUnitId(),
         "keyItem", item.keyItem(),
-        "countersign", countersigns.requiredByDefault()));
+        "countersign", countersigns.requiredByDefault(item.assigningOfficeId())));
   }
 
   @Override
