@@ -2,7 +2,6 @@ package org.proposalhandling.feedback;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.proposalhandling.deadline.Deadlines;
 import org.proposalhandling.feedback.internal.FeedbackRepository;
@@ -19,7 +18,6 @@ import org.proposalhandling.link.LinkToken;
 import org.proposalhandling.link.LinkTokens;
 import org.proposalhandling.workflow.EngineClock;
 import org.proposalhandling.workflow.FormValidationException;
-import org.proposalhandling.workflow.TextLength;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -37,9 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class CoSignerFeedbackController {
-
-  private static final List<String> CHOICES = List.of(
-      Satisfaction.SATISFIED.name(), Satisfaction.BASICALLY_SATISFIED.name(), Satisfaction.UNSATISFIED.name());
 
   private final LinkTokens tokens;
   private final ItemRepository items;
@@ -111,15 +106,9 @@ class CoSignerFeedbackController {
   }
 
   private Answer answerOf(LinkToken link, String satisfaction, String comments) {
-    if (satisfaction == null || !CHOICES.contains(satisfaction)) {
-      throw new FormValidationException("请选择总体评价：满意、基本满意或不满意。");
-    }
-    String text = comments == null || comments.isBlank() ? null : TextLength.atMost(comments.strip(), "意见和建议", 4000);
-    if (satisfaction.equals(Satisfaction.UNSATISFIED.name()) && text == null) {
-      throw new FormValidationException("选择「不满意」时请填写不满意的理由。");
-    }
+    AnswerInput input = AnswerInput.of(satisfaction, comments);
     CoSignerLink whose = CoSignerLink.of(link.holder());
-    return new Answer(link.subjectId(), whose.round(), whose.position(), Satisfaction.valueOf(satisfaction), text,
+    return new Answer(link.subjectId(), whose.round(), whose.position(), input.satisfaction(), input.comments(),
         EngineClock.now());
   }
 

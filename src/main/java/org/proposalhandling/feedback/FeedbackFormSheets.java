@@ -81,17 +81,36 @@ public class FeedbackFormSheets implements MailAttachments {
     Item item = items.get(parts[0]);
     Reply reply = replies.get(item.id(), Integer.parseInt(parts[1]));
     if (parts.length > 2) {
-      int position = Integer.parseInt(parts[2]);
-      CoSigner coSigner = item.coSigners().stream().filter(each -> each.position() == position).findFirst().orElseThrow();
-      return new Attachment("征询意见表" + item.shortReference() + "（" + coSigner.name() + "）.pdf", "application/pdf",
-          new ByteArrayResource(forms.render(form(item, reply, coSigner.nameWithConstituency() + "（" + coSigner.kind().label()
-              + "，领衔人：" + item.proposerName() + "）"))));
+      CoSigner coSigner = coSigner(item, Integer.parseInt(parts[2])).orElseThrow();
+      return new Attachment(fileName(item, coSigner), "application/pdf",
+          new ByteArrayResource(forms.render(form(item, reply, coSigner))));
     }
     return new Attachment(fileName(item), "application/pdf", new ByteArrayResource(forms.render(form(item, reply))));
   }
 
   PrintedForm form(Item item, Reply reply) {
     return form(item, reply, item.proposerWithCoSigners());
+  }
+
+  private PrintedForm form(Item item, Reply reply, CoSigner coSigner) {
+    return form(item, reply, coSigner.nameWithConstituency() + "（" + coSigner.kind().label() + "，领衔人："
+        + item.proposerName() + "）");
+  }
+
+  /** A co-signer's own form of the item's current round (his position, from 1), once its reply is numbered. */
+  public Optional<byte[]> pdf(Item item, int position) {
+    return coSigner(item, position).flatMap(coSigner -> replies.find(item.id(), item.handlingRound())
+        .filter(reply -> reply.documentNumber() != null)
+        .map(reply -> forms.render(form(item, reply, coSigner))));
+  }
+
+  /** 「征询意见表第0044号（孙八）.pdf」 */
+  public static String fileName(Item item, CoSigner coSigner) {
+    return "征询意见表" + item.shortReference() + "（" + coSigner.name() + "）.pdf";
+  }
+
+  private static Optional<CoSigner> coSigner(Item item, int position) {
+    return item.coSigners().stream().filter(each -> each.position() == position).findFirst();
   }
 
   private PrintedForm form(Item item, Reply reply, String proposer) {

@@ -122,6 +122,45 @@ class JointFeedbackTest {
   }
 
   @Test
+  void theOfficeTypesInACoSignersPaperFormOnceAndNobodyElseCan() {
+    Map<String, Object> intake = joint.intake("J6");
+    intake.put("coSigners", "孙八（农业界）");
+    String itemId = driver.replied(intake).getBusinessKey();
+    WebSession clerk = signedIn("jlgov-clerk");
+    String page = clerk.get("/items/" + itemId).body();
+    assertThat(page).contains("录入联名人纸质征询意见表", "孙八（农业界）", "其本人的征询意见表（PDF）");
+    HttpResponse<byte[]> form = clerk.getBytes("/items/" + itemId + "/feedback-form.pdf?person=1");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(new MailCatcher.Pdf("form.pdf", form.body()).text()).contains("提出人：孙八（农业界）（联名，领衔人：张三）");
+
+    String url = "/items/" + itemId + "/co-signers/1/paper-answer";
+    String token = WebSession.csrfOf(page);
+    HttpResponse<String> incomplete = clerk.postForm(url, Map.of("_csrf", token, "satisfaction", "UNSATISFIED"));
+    assertThat(incomplete.statusCode()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("选择「不满意」时请填写不满意的理由。", "返回办件");
+    WebSession lead = signedIn("jlmz-handler");
+    String leadsPage = lead.get("/items/" + itemId).body();
+    assertThat(leadsPage).doesNotContain("录入联名人纸质征询意见表");
+    assertThat(lead.postForm(url, Map.of("_csrf", WebSession.csrfOf(leadsPage), "satisfaction", "SATISFIED")).statusCode())
+        .as("only the office enters paper answers").isEqualTo(404);
+
+    assertThat(clerk.postForm(url, Map.of("_csrf", token, "satisfaction", "UNSATISFIED", "comments", "补贴标准仍偏低。"))
+        .statusCode()).isEqualTo(302);
+    assertThat(answers.of(itemId, 1)).extracting(Answer::person, Answer::satisfaction, Answer::comments)
+        .contains(tuple(1, Satisfaction.UNSATISFIED, "补贴标准仍偏低。"));
+    assertThat(clerk.get("/items/" + itemId).body()).doesNotContain("录入联名人纸质征询意见表");
+    HttpResponse<String> again = clerk.postForm(url, Map.of("_csrf", token, "satisfaction", "SATISFIED"));
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).contains("孙八本轮的意见已经记录，不能重复录入。");
+  }
+
+  private WebSession signedIn(String user) {
+    WebSession session = new WebSession(port);
+    session.login(user, "demo");
+    return session;
+  }
+
+  @Test
   void theLedgerFindsAJointItemByAnyCoSignersNameAndExportsThem() throws Exception {
     driver.register(joint.intake("J3"));
     WebSession office = new WebSession(port);

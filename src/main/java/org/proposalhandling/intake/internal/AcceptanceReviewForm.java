@@ -25,10 +25,10 @@ class AcceptanceReviewForm extends ItemFormListener {
 
   @Override
   protected void prepare(DelegateTask task, Item item) {
+    // The duplicates among the office's items: the clerk who reviews reads all of them, and no other office's.
     show(task, Map.of(
         "sessionName", item.sessionName(),
         "publicationConsentLabel", item.publicationConsent() ? "同意公开答复" : "不同意公开答复",
-        // Among the office's items: the clerk who reviews reads all of them, and no other office's.
         "duplicateCheck", duplicates.of(item.id(), item.sessionName(), item.title(), item.content(),
             Set.of(item.assigningOfficeId())).summary(),
         "decision", "",

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The item's paper: 打印办理单 (/items/{id}/record.pdf) and the 征询意见表 of its current reply
@@ -41,8 +42,14 @@ class ItemPrintController {
         forms.render(sheet.of(view)))));
   }
 
+  /** The lead proposer's form, or with ?person=N the N-th co-signer's own (one who answers on paper). */
   @GetMapping("/items/{id}/feedback-form.pdf")
-  ResponseEntity<?> feedbackForm(@PathVariable String id) {
+  ResponseEntity<?> feedbackForm(@PathVariable String id, @RequestParam(required = false) Integer person) {
+    if (person != null) {
+      return print(id, view -> view.item().coSigners().stream().filter(coSigner -> coSigner.position() == person)
+          .findFirst().flatMap(coSigner -> feedbackForms.pdf(view.item(), person)
+              .map(pdf -> new Pdf(FeedbackFormSheets.fileName(view.item(), coSigner), pdf))));
+    }
     return print(id, view -> feedbackForms.pdf(view.item())
         .map(pdf -> new Pdf(FeedbackFormSheets.fileName(view.item()), pdf)));
   }
