@@ -72,7 +72,9 @@ class DeliveryOutcomes {
   private Optional<Failure> delivering(IncidentContext incident) {
     return system.run(() -> {
       String process = repository.getProcessDefinition(incident.getProcessDefinitionId()).getKey();
-      if (ITEM_PROCESS.equals(process) && DELIVERY_STEPS.containsKey(incident.getActivityId())) {
+      // Map.of refuses a null key: an incident need not name its activity.
+      if (ITEM_PROCESS.equals(process) && incident.getActivityId() != null
+          && DELIVERY_STEPS.containsKey(incident.getActivityId())) {
         return items.find(businessKeyOf(incident)).map(item -> new Failure(item, DELIVERY_STEPS.get(incident.getActivityId())));
       }
       if (MailOutbox.PROCESS.equals(process)) {
