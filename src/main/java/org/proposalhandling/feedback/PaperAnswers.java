@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * co-signers without e-mail or mobile get their own form on paper; any co-signer may answer on paper). Only for the
  * delivered reply of the item's current round, once per person: an answer by link or an earlier entry stands, a
  * 未反馈 recorded when the lead proposer answered is replaced, as a late answer by link replaces it. The item page
- * asks it which co-signers are still to answer ({@code ${@paperAnswers.pending(item.id())}}).
+ * asks it which co-signers are still to answer ({@code ${@paperAnswers.pending(item)}}), with the item it shows.
  */
 @Component("paperAnswers")
 public class PaperAnswers {
@@ -43,8 +43,7 @@ public class PaperAnswers {
   }
 
   /** For the office's clerks: the co-signers who have not answered the delivered reply; none for anyone else. */
-  public List<Pending> pending(String itemId) {
-    Item item = items.get(itemId);
+  public List<Pending> pending(Item item) {
     if (!enters(CurrentUser.get(), item) || !delivered(item)) {
       return List.of();
     }
