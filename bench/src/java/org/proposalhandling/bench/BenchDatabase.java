@@ -25,16 +25,17 @@ import org.springframework.util.FileSystemUtils;
  * right to create them). Their size: MariaDB's data and index length, and on the embedded server the bytes of
  * the database's folder (its tables' files as they lie on disk).
  */
-record BenchDatabase(EmbeddedMariaDb embedded, String host, String port, String user, String password) {
+record BenchDatabase(EmbeddedMariaDb embedded, Runnable stop, String host, String port, String user, String password) {
 
   static final Path EMBEDDED_DIRECTORY = Path.of("target/bench/db");
 
-  static BenchDatabase of(String kind) {
+  /** @param fresh whether the embedded server starts on no files (else on those the last run left) */
+  static BenchDatabase of(String kind, boolean fresh) {
     if (kind.equals("embedded")) {
-      FileSystemUtils.deleteRecursively(EMBEDDED_DIRECTORY.toFile());
-      EmbeddedMariaDb server = EmbeddedMariaDb.start(EMBEDDED_DIRECTORY, Path.of("target"), 0, List.of());
-      SpringApplication.getShutdownHandlers().add(server::close);
-      return new BenchDatabase(server, "127.0.0.1", String.valueOf(server.port()), server.user(), server.password());
+      if (fresh) {
+        FileSystemUtils.deleteRecursively(EMBEDDED_DIRECTORY.toFile());
+      }
+      return startEmbedded();
     }
     if (!kind.equals("mariadb")) {
       throw new IllegalArgumentException("bench.db is embedded or mariadb, not " + kind);
@@ -43,16 +44,40 @@ record BenchDatabase(EmbeddedMariaDb embedded, String host, String port, String 
     if (host == null || host.isBlank()) {
       throw new IllegalStateException("bench.db=mariadb needs DB_HOST, DB_PORT, DB_USER, DB_PASSWORD (. /work/mariadb.env)");
     }
-    return new BenchDatabase(null, host, System.getenv().getOrDefault("DB_PORT", "3306"), System.getenv("DB_USER"),
+    return new BenchDatabase(null, null, host, System.getenv().getOrDefault("DB_PORT", "3306"), System.getenv("DB_USER"),
         System.getenv("DB_PASSWORD"));
   }
 
+  private static BenchDatabase startEmbedded() {
+    EmbeddedMariaDb server = EmbeddedMariaDb.start(EMBEDDED_DIRECTORY, Path.of("target"), 0, List.of());
+    Runnable stop = server::close;
+    SpringApplication.getShutdownHandlers().add(stop);
+    return new BenchDatabase(server, stop, "127.0.0.1", String.valueOf(server.port()), server.user(), server.password());
+  }
+
+  /**
+   * The embedded server stopped in order and started again on its files, as the app's default does when the
+   * app restarts: its buffer pool empty. Another server is not restarted (this database as it is).
+   */
+  BenchDatabase restarted() {
+    if (embedded == null) {
+      return this;
+    }
+    SpringApplication.getShutdownHandlers().remove(stop);
+    embedded.close();
+    return startEmbedded();
+  }
+
   String url(String name) {
-    return "jdbc:mysql://" + host + ":" + port + "/" + schema(name) + "?sendFractionalSeconds=false&characterEncoding=UTF-8"
+    String parameters = "sendFractionalSeconds=false&characterEncoding=UTF-8"
         + "&connectionCollation=utf8mb4_bin&sessionVariables=old_mode=%27%27"
         // The bare engine checks for its tables through the driver's metadata, which otherwise searches every
         // database of the server, finds the app's ACT_ tables and creates none of its own.
         + "&nullCatalogMeansCurrent=true";
+    // On the embedded server as the app connects to it by default: without TLS, which MariaDB 11.4 offers and
+    // the driver takes up unless told not to (the cost of every statement's bytes, for the app and the baseline).
+    return embedded != null ? embedded.jdbcUrl(schema(name), parameters)
+        : "jdbc:mysql://" + host + ":" + port + "/" + schema(name) + "?" + parameters;
   }
 
   void reset(String name) {

@@ -46,7 +46,7 @@ class SessionBenchmark {
     if (!List.of("full", "intake", "two-nodes", "pages").contains(mode)) {
       throw new IllegalArgumentException("bench.mode is full, intake, two-nodes or pages, not " + mode);
     }
-    BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "embedded"));
+    BenchDatabase database = BenchDatabase.of(System.getProperty("bench.db", "embedded"), !mode.equals("pages"));
     if (mode.equals("pages")) {
       pagesAgain(database);
       return;
@@ -102,7 +102,9 @@ class SessionBenchmark {
       }
     }
     if (mode.equals("intake")) {
-      bareIntake(report, database, history, size, units);
+      BenchDatabase restarted = database.restarted();
+      afterRestart(report, restarted, size);
+      bareIntake(report, restarted, history, size, units);
       return;
     }
     if (mode.equals("two-nodes")) {
@@ -129,7 +131,7 @@ class SessionBenchmark {
         .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis());
     pages.rows(report, ", " + size + " items open")
         .row("task completion p50/p95/p99", appCompletion.summary())
-        .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
+        .row("heap: max / peak used (garbage included) / peak after a collection / live at end", heap.summary())
         .row("database bytes per closed item", "%d (texts %d: %.1fx)", (after.bytes() - before.bytes()) / size, textBytes / size,
             (after.bytes() - before.bytes()) / (double) textBytes)
         .row("database bytes per closed item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
@@ -212,6 +214,26 @@ class SessionBenchmark {
         (second.size() / (double) twoTotal.toMillis()) / (first.size() / (double) oneTotal.toMillis())).end();
   }
 
+  /**
+   * Tasklist's first query after a restart of the app and its database (the embedded server stopped and started
+   * again, its buffer pool empty), every item still open: the first sample of each page, then the next ones.
+   */
+  private static void afterRestart(Report report, BenchDatabase database, int size) {
+    long start = System.nanoTime();
+    try (AppNode node = AppNode.startWeb(database, AppNode.freePort())) {
+      Duration started = Duration.ofNanos(System.nanoTime() - start);
+      Pages pages = new Pages(node);
+      pages.measure(5, 3, 2);
+      report.title("After a restart of the app and its database, " + size + " items open")
+          .row("app started", "%.1f s", started.toMillis() / 1000.0)
+          .row("Tasklist task query (list + count), the first after the restart, then the next four", "%s ms", pages.tasklist.inOrder())
+          .row("the same as Tasklist asks (signed in), after the queries above", "%s ms", pages.tasklistSignedIn.inOrder())
+          .row("ledger /items, in order", "%s ms", pages.ledger.inOrder())
+          .row("statistics /statistics, in order", "%s ms", pages.statistics.inOrder())
+          .end();
+    }
+  }
+
   /** pages: the pages timed again on the database the last run left (its items still open), on a node just started. */
   private static void pagesAgain(BenchDatabase database) {
     try (AppNode node = AppNode.startWeb(database, AppNode.freePort())) {
@@ -230,7 +252,7 @@ class SessionBenchmark {
         .row("history level", history)
         .row("import + batch assignment", "%.1f s (%.1f items/s)", appImport.toMillis() / 1000.0, size * 1000.0 / appImport.toMillis());
     pages.rows(report, ", " + size + " items open")
-        .row("heap: max / peak used / live at end", "%d / %d / %d MB", heap.maxMb(), heap.peakMb(), heap.liveMb())
+        .row("heap: max / peak used (garbage included) / peak after a collection / live at end", heap.summary())
         .row("database bytes per assigned item", "%d", (after.bytes() - before.bytes()) / size)
         .row("database bytes per assigned item, by table (above 1 % of the growth)", after.bytesPerItemByTable(before, size))
         .row("authorization rows per assigned item", "%.1f", (after.authorizations() - before.authorizations()) / (double) size)
