@@ -1,5 +1,7 @@
 package org.proposalhandling.letter;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -8,22 +10,31 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The letter's fonts, loaded into one document as subset Type 0 fonts of the application's parsed font files
- * ({@link LetterFontFiles}, open beyond the document: PDFBox builds the subsets when it is saved). Measures
- * come from the TrueType tables, so measuring a character never adds it to a subset. A font file is loaded
- * into the document when a face of it first draws: loading one computes the widths of all its glyphs (tens of
- * thousands in a CJK font), the costliest part of a letter, and a letter without headings draws one file. The
- * fallback files are parsed when a letter first has a character no face has, and loaded when one draws.
+ * The letter's fonts, embedded into one document as subset Type 0 fonts of the application's parsed font files
+ * ({@link LetterFontFiles}, open beyond the document), each cut to the characters the letter draws in it
+ * ({@link #embedFor}). Measures come from the TrueType tables, so measuring a character never adds it to a
+ * subset. Only the files that draw are embedded: a letter without headings draws one. The fallback files are
+ * parsed when a letter first has a character no face has.
  */
 final class LetterFonts {
 
   /** Where a character the wanted face lacks falls back to, in order, before the fallback files: 黑体 covers the most. */
   private static final List<Face> FALLBACK = List.of(Face.BODY, Face.HEI, Face.SONG, Face.KAI);
+  /**
+   * The tables of a subset cut here: those PDFBox keeps in its own subsets, and the character map, names and
+   * metrics that it reads when it loads the subset.
+   */
+  private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
+      "hmtx", "fpgm", "gasp", "cmap", "name", "OS/2", "post");
 
   private final PDDocument document;
   private final LetterFontFiles files;
@@ -123,13 +134,56 @@ final class LetterFonts {
     }
   }
 
-  PDType0Font embedded(DrawingFont font) {
-    return embedded.computeIfAbsent(font.ttf(), ttf -> {
-      try {
-        return PDType0Font.load(document, ttf, true);
-      } catch (IOException e) {
-        throw new UncheckedIOException("公文字体读取失败：" + e.getMessage(), e);
+  /**
+   * Embeds the fonts that draw {@code letter}, each as a subset of the characters it draws there. PDFBox's own
+   * subsetting (at save) first loads the whole font, the widths of all its glyphs, and then walks every glyph
+   * again to build the subset's maps: tens of thousands in a CJK font, per font and document, the costliest part
+   * of a letter (a third of the sign-off's CPU in the benchmark's cycle). A font whose characters are all in the
+   * Basic Multilingual Plane is cut here to those characters before PDFBox sees it; PDFBox's subsetter writes no
+   * character map beyond that plane, so a font that draws a rarer character (a name's, from Extension B on) is
+   * left to PDFBox's subsetting.
+   */
+  void embedFor(LaidOutLetter letter) {
+    Map<TrueTypeFont, Set<Integer>> drawn = new IdentityHashMap<>();
+    for (PlacedLine line : letter.lines()) {
+      for (Glyph glyph : line.glyphs()) {
+        drawn.computeIfAbsent(glyph.font().ttf(), ttf -> new TreeSet<>()).add(glyph.codePoint());
       }
-    });
+    }
+    drawn.forEach((ttf, codePoints) -> embedded.computeIfAbsent(ttf, font -> load(font, codePoints)));
+  }
+
+  PDType0Font embedded(DrawingFont font) {
+    return embedded.computeIfAbsent(font.ttf(), ttf -> load(ttf, null));
+  }
+
+  /** {@code ttf} in the document, cut to {@code codePoints} if given and all in the Basic Multilingual Plane. */
+  private PDType0Font load(TrueTypeFont ttf, Set<Integer> codePoints) {
+    try {
+      boolean cutHere = codePoints != null && codePoints.stream().allMatch(codePoint -> codePoint <= 0xFFFF)
+          && !(ttf instanceof OpenTypeFont otf && otf.isPostScript());
+      if (!cutHere) {
+        return PDType0Font.load(document, ttf, true);
+      }
+      TTFSubsetter subsetter = new TTFSubsetter(ttf, SUBSET_TABLES);
+      subsetter.setPrefix(subsetTag(codePoints));
+      subsetter.addAll(codePoints);
+      ByteArrayOutputStream subset = new ByteArrayOutputStream();
+      subsetter.writeToStream(subset);
+      return PDType0Font.load(document, new ByteArrayInputStream(subset.toByteArray()), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("公文字体读取失败：" + e.getMessage(), e);
+    }
+  }
+
+  /** The six capitals before a subset font's name (ISO 32000-1, 9.6.4), from the characters it holds. */
+  private static String subsetTag(Set<Integer> codePoints) {
+    long hash = Integer.toUnsignedLong(codePoints.hashCode());
+    StringBuilder tag = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      tag.append((char) ('A' + hash % 26));
+      hash /= 26;
+    }
+    return tag.append('+').toString();
   }
 }

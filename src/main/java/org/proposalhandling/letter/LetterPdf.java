@@ -22,6 +22,7 @@ final class LetterPdf {
   }
 
   void draw(LaidOutLetter letter) throws IOException {
+    fonts.embedFor(letter);
     for (int page = 0; page < letter.pages(); page++) {
       PDPage pdPage = new PDPage(TypeArea.PAGE);
       document.addPage(pdPage);
