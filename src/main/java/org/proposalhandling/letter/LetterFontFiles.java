@@ -3,6 +3,7 @@ package org.proposalhandling.letter;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class LetterFontFiles implements Closeable {
 
   private final LetterFontProperties properties;
   private final Map<String, Parsed> parsed = new HashMap<>();
+  private final Map<String, SoftReference<Parsed>> fallbacks = new HashMap<>();
   private final List<Closeable> opened = new ArrayList<>();
 
   LetterFontFiles(LetterFontProperties properties) {
@@ -49,9 +51,29 @@ final class LetterFontFiles implements Closeable {
     return font(file, face.key, face.use);
   }
 
-  /** The fallback file at {@code index} of proposals.letter.fonts.fallback. */
+  /**
+   * The fallback file at {@code index} of proposals.letter.fonts.fallback, kept only while memory allows: the
+   * two default files hold 53 MB (PDFBox reads a font file whole into the heap) and draw only the rare
+   * characters of a few names, while the faces draw every letter. Parsed again (a fraction of a second) for the
+   * next letter with such a character once the collector has let it go; a letter being drawn holds it.
+   */
   synchronized Parsed fallback(int index) throws IOException {
-    return font(properties.fallback().get(index), "fallback[" + index + "]", "生僻字");
+    LetterFontProperties.FontFile file = properties.fallback().get(index);
+    Parsed face = parsed.get(key(file));
+    if (face != null) {
+      return face;
+    }
+    SoftReference<Parsed> kept = fallbacks.get(key(file));
+    Parsed font = kept == null ? null : kept.get();
+    if (font == null) {
+      font = parse(file, "fallback[" + index + "]", "生僻字");
+      fallbacks.put(key(file), new SoftReference<>(font));
+    }
+    return font;
+  }
+
+  private static String key(LetterFontProperties.FontFile file) {
+    return file.file() + "#" + file.name();
   }
 
   /**
@@ -59,11 +81,11 @@ final class LetterFontFiles implements Closeable {
    * @param use what the font draws, as the messages name it
    */
   private Parsed font(LetterFontProperties.FontFile file, String property, String use) throws IOException {
-    String key = file.file() + "#" + file.name();
-    Parsed font = parsed.get(key);
+    Parsed font = parsed.get(key(file));
     if (font == null) {
       font = parse(file, property, use);
-      parsed.put(key, font);
+      parsed.put(key(file), font);
+      opened.add(font.ttf());
     }
     return font;
   }
@@ -86,9 +108,7 @@ final class LetterFontFiles implements Closeable {
   }
 
   private TrueTypeFont single(File path) throws IOException {
-    TrueTypeFont ttf = new OTFParser().parse(new RandomAccessReadBufferedFile(path));
-    opened.add(ttf);
-    return ttf;
+    return new OTFParser().parse(new RandomAccessReadBufferedFile(path));
   }
 
   private TrueTypeFont inCollection(File path, LetterFontProperties.FontFile file, String property, String use)
@@ -102,7 +122,6 @@ final class LetterFontFiles implements Closeable {
       throw new IllegalStateException("字体集 " + file.file() + " 中没有名为“" + file.name() + "”的字体（" + use
           + "用），其中有：" + String.join("、", names) + "。请检查 proposals.letter.fonts." + property + ".name。");
     }
-    opened.add(collection);
     return ttf;
   }
 
@@ -118,5 +137,6 @@ final class LetterFontFiles implements Closeable {
     }
     opened.clear();
     parsed.clear();
+    fallbacks.clear();
   }
 }

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether this node sends mail; application.yaml ties it to camunda.bpm.job-execution.enabled
  *     (off in the tests, which send mail explicitly)
- * @param threads how many mails this node sends at once; the CPU-heavy part is a reply letter's PDF, not the
- *     wait for SMTP
+ * @param threads how many mails this node sends at once. A mail's time is mostly the wait for the SMTP server
+ *     to take it (its DATA with the reply letter's PDF: 40-80 ms a mail to the demo's catcher), not the CPU:
+ *     with two threads the benchmark's sign-off sent three items' mails a second whatever the letter cost, at
+ *     half the CPU
  * @param lockDuration how long a mail stays locked to the thread that took it. A node killed while sending leaves
  *     it locked this long; then it is sent again, with the same Message-ID, if it had not been recorded as sent.
  *     Well above the longest send (the SMTP timeouts: about 40 s when one of them hits), so that a live node's
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxWait the longest wait of an idle thread: mail another node writes goes out within it
  */
 @ConfigurationProperties("proposals.mail.worker")
-record MailWorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2") int threads,
+record MailWorkerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("4") int threads,
                             @DefaultValue("PT2M") Duration lockDuration,
                             @DefaultValue({"PT1M", "PT5M", "PT15M", "PT1H", "PT4H", "PT12H"}) List<Duration> retryIntervals,
                             @DefaultValue("PT0.5S") Duration waitTime, @DefaultValue("PT5S") Duration maxWait)
