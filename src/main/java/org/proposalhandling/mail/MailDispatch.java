@@ -37,6 +37,7 @@ class MailDispatch {
     this.links = links;
     this.attachments = attachments;
     MimeParts.useAngusStreamProvider();
+    NoDelaySockets.use(sender);
   }
 
   record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
