@@ -52,11 +52,6 @@ class IndexUpdates {
   /** Longer than any step's transaction (the job executor's lock time is 2 minutes). */
   private static final Duration GAP_WAIT = Duration.ofMinutes(3);
   private static final int MAX_GAPS = 10_000;
-  /**
-   * How long a node's step waits for others before the index reads them all in one round: under load every
-   * commit woke a round of its own, each with a Lucene commit (their fsyncs) and a reader refresh.
-   */
-  private static final Duration GATHERING = Duration.ofMillis(500);
 
   private final SearchIndex index;
   private final ItemTexts texts;
@@ -100,7 +95,7 @@ class IndexUpdates {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void occurred(ItemEvents.Occurred event) {
     if (woken.compareAndSet(false, true)) {
-      thread.schedule(this::catchUp, GATHERING.toMillis(), TimeUnit.MILLISECONDS);
+      thread.execute(this::catchUp);
     }
   }
 
