@@ -153,14 +153,19 @@ final class LetterFonts {
     drawn.forEach((ttf, codePoints) -> embedded.computeIfAbsent(ttf, font -> load(font, codePoints)));
   }
 
+  /** The document's font for {@code font}, as {@link #embedFor} embedded it for the letter being drawn. */
   PDType0Font embedded(DrawingFont font) {
-    return embedded.computeIfAbsent(font.ttf(), ttf -> load(ttf, null));
+    PDType0Font embeddedFont = embedded.get(font.ttf());
+    if (embeddedFont == null) {
+      throw new IllegalStateException("A font is drawn that embedFor did not embed for this letter");
+    }
+    return embeddedFont;
   }
 
-  /** {@code ttf} in the document, cut to {@code codePoints} if given and all in the Basic Multilingual Plane. */
+  /** {@code ttf} in the document, cut to {@code codePoints} if they are all in the Basic Multilingual Plane. */
   private PDType0Font load(TrueTypeFont ttf, Set<Integer> codePoints) {
     try {
-      boolean cutHere = codePoints != null && codePoints.stream().allMatch(codePoint -> codePoint <= 0xFFFF)
+      boolean cutHere = codePoints.stream().allMatch(codePoint -> codePoint <= 0xFFFF)
           && !(ttf instanceof OpenTypeFont otf && otf.isPostScript());
       if (!cutHere) {
         return PDType0Font.load(document, ttf, true);
