@@ -104,6 +104,13 @@ public class Outbox {
     ExternalTaskQueryTopicBuilder due = tasks.fetchAndLock().workerId(workerId).maxTasks(1).orderByCreateTime().asc()
         .subscribe().topic(topic, settings.lockDuration().toMillis());
     List<LockedExternalTask> taken = (messageId == null ? due : due.businessKey(messageId)).execute();
+    // The threads all ask for the oldest message: the engine gives it to one of them and the others an empty
+    // list, as if nothing were due. Taken that way, the losers waited idle while thousands were due (in the
+    // benchmark's sign-off, 3,000 mails queued in 83 s took 236 s to leave, the threads idle 57 % of the time).
+    // Each race lost means another thread took a message, so this ends.
+    while (taken.isEmpty() && messageId == null && anyDue()) {
+      taken = due.execute();
+    }
     if (taken.isEmpty()) {
       return Outcome.NONE_DUE;
     }
@@ -117,6 +124,11 @@ public class Outbox {
     }
     tasks.complete(task.getId(), workerId);
     return Outcome.SENT;
+  }
+
+  /** Whether a message is waiting that a thread may take now: not locked, not waiting for a retry, not an incident. */
+  private boolean anyDue() {
+    return tasks.createExternalTaskQuery().topicName(topic).notLocked().withRetriesLeft().active().count() > 0;
   }
 
   private void fail(LockedExternalTask task, Exception cause) {

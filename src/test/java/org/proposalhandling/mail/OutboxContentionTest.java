@@ -1,0 +1,119 @@
+package org.proposalhandling.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.proposalhandling.support.AppLayer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A mail thread that loses the oldest mail to another thread takes the next one instead of going idle. The
+ * race is staged on the real database: another worker locks the oldest mail in a transaction it keeps open; the
+ * outbox asks for the oldest mail too and waits on that row; the other worker commits, and the engine hands the
+ * outbox an empty list. With a second mail due, the outbox sends it (without the retry it reported nothing due,
+ * and a mail thread waited up to 5 s with mails queued).
+ */
+@AppLayer
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class OutboxContentionTest {
+
+  static final String SUBJECT = "【争用测试】";
+
+  @Autowired Mailer mailer;
+  @Autowired MailOutbox outbox;
+  @Autowired ExternalTaskService externalTasks;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcClient jdbc;
+
+  /** Two threads of their own: the common pool may have one only, and the outbox would wait for the other worker. */
+  final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    threads.shutdownNow();
+  }
+
+  @Test
+  void aThreadThatLosesTheOldestMailSendsTheNext() throws Exception {
+    // Older than anything the demo queued, the first older than the second.
+    String oldest = queued(SUBJECT + "1", Instant.parse("2001-01-01T07:00:00Z"));
+    String next = queued(SUBJECT + "2", Instant.parse("2001-01-01T08:00:00Z"));
+
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<List<LockedExternalTask>> otherWorker = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+      List<LockedExternalTask> taken = externalTasks.fetchAndLock(1, "another-node")
+          .topic(MailOutbox.TOPIC, 60_000).businessKey(oldest).execute();
+      locked.countDown();
+      await(release);
+      return taken;
+    }), threads);
+    assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Outbox.Outcome> outcome = CompletableFuture.supplyAsync(outbox::sendNext, threads);
+    awaitLockWait();
+    release.countDown();
+
+    assertThat(otherWorker.get(30, TimeUnit.SECONDS)).hasSize(1);
+    assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outbox.Outcome.SENT);
+    assertThat(sent(next)).as("the next mail, sent by the thread that lost the oldest").isTrue();
+    assertThat(sent(oldest)).as("the oldest, still the other worker's").isFalse();
+
+    String lostTask = otherWorker.get().get(0).getId();
+    externalTasks.unlock(lostTask);
+    assertThat(outbox.sendIfDue(oldest)).isTrue();
+  }
+
+  private String queued(String subject, Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+    mailer.send(new Mail(null, "rejection", "zhangsan@demo.local", List.of(), subject,
+        Map.of("item", Map.of("proposerName", "张三", "title", "标题", "rejectionReason", "理由"), "reference", "第O1号")));
+    ClockUtil.reset();
+    return jdbc.sql("select id from mail_message where subject = ?").param(subject).query(String.class).single();
+  }
+
+  private boolean sent(String mailId) {
+    return jdbc.sql("select sent_at is not null from mail_message where id = ?").param(mailId).query(Boolean.class).single();
+  }
+
+  /**
+   * Until the outbox's lock of the oldest mail waits on the other worker's transaction: its update of the task is
+   * running (the app's user sees its own connections in the process list, not InnoDB's lock tables).
+   */
+  private void awaitLockWait() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (jdbc.sql("select count(*) from information_schema.processlist where upper(info) like 'UPDATE ACT_RU_EXT_TASK%'")
+        .query(Long.class).single() == 0) {
+      assertThat(System.nanoTime()).as("the outbox waiting on the other worker's lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
