@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.proposalhandling.item.Item;
 import org.proposalhandling.item.ItemLifecycle;
 import org.proposalhandling.item.ItemRepository;
@@ -85,10 +85,14 @@ class DeliveryOutcomes {
     });
   }
 
-  private String businessKeyOf(IncidentContext incident) {
-    Execution execution = runtime.createExecutionQuery().executionId(incident.getExecutionId()).singleResult();
-    return runtime.createProcessInstanceQuery().processInstanceId(execution.getProcessInstanceId()).singleResult()
-        .getBusinessKey();
+  /**
+   * From the engine's command, which holds the execution already: the engine asks its handlers to resolve an
+   * incident at every job and external task that completes, failed before or not, and two queries here for each
+   * were 3 % of the benchmark's sign-off.
+   */
+  private static String businessKeyOf(IncidentContext incident) {
+    return Context.getCommandContext().getExecutionManager().findExecutionById(incident.getExecutionId())
+        .getProcessBusinessKey();
   }
 
   private static String shortened(String message) {

@@ -17,17 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one stored mail and records it as sent. A mail already sent is not sent again, so a task fetched
  * twice sends once; only a crash between the SMTP answer and the record can send a mail twice, and then
- * with the same Message-ID.
+ * with the same Message-ID. Each thread sends on its own SMTP connection, kept while it has mail to send.
  */
 @Component
 @EnableConfigurationProperties(MailProperties.class)
-class MailDispatch {
+class MailDispatch implements Outbox.Dispatch {
 
   private final JdbcClient jdbc;
   private final JavaMailSenderImpl sender;
   private final MailProperties properties;
   private final LinkTokens links;
   private final AttachmentRenderer attachments;
+  private final SmtpConnections connections;
 
   MailDispatch(JdbcClient jdbc, JavaMailSenderImpl sender, MailProperties properties, LinkTokens links,
                AttachmentRenderer attachments) {
@@ -38,13 +39,15 @@ class MailDispatch {
     this.attachments = attachments;
     MimeParts.useAngusStreamProvider();
     NoDelaySockets.use(sender);
+    this.connections = new SmtpConnections(sender, properties.mailsPerConnection());
   }
 
   record Stored(String messageId, String recipient, String copyTo, String subject, String textBody, String htmlBody,
                 String attachments, Timestamp sentAt) {
   }
 
-  void send(String id) throws MessagingException {
+  @Override
+  public void send(String id) throws MessagingException {
     Stored mail = jdbc.sql("select message_id, recipient, copy_to, subject, text_body, html_body, attachments, sent_at from mail_message where id = ?")
         .param(id).query(Stored.class).single();
     if (mail.sentAt() != null) {
@@ -66,8 +69,13 @@ class MailDispatch {
     for (MailAttachments.Attachment attachment : attachments.render(mail.attachments())) {
       helper.addAttachment(attachment.fileName(), attachment.content(), attachment.contentType());
     }
-    sender.send(message);
+    connections.send(message);
     jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(EngineClock.now()), id).update();
+  }
+
+  @Override
+  public void idle() {
+    connections.close();
   }
 
   /** JavaMail would replace the Message-ID on every send; ours stays the one stored with the mail. */

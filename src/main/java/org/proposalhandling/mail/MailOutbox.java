@@ -17,6 +17,6 @@ public class MailOutbox extends Outbox {
 
   MailOutbox(ExternalTaskService tasks, RuntimeService runtime, MailDispatch dispatch, MailWorkerProperties properties,
              ProcessEngine engine) {
-    super(tasks, runtime, engine, PROCESS, TOPIC, "邮件", dispatch::send, properties);
+    super(tasks, runtime, engine, PROCESS, TOPIC, "邮件", dispatch, properties);
   }
 }

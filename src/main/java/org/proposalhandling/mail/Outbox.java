@@ -27,11 +27,22 @@ public class Outbox {
   @FunctionalInterface
   public interface Dispatch {
     void send(String id) throws Exception;
+
+    /** The calling thread has no message to send for now: it lets go of what it kept open for the next one. */
+    default void idle() {
+    }
   }
 
   public enum Outcome { NONE_DUE, SENT, FAILED }
 
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+  /**
+   * How many messages a thread takes at a time. The engine's query for them reads and sorts every due message
+   * of the topic (29 ms with 3,000 queued, measured on the embedded MariaDB): taken one by one, a backlog made
+   * each mail slower and the backlog longer.
+   */
+  static final int BATCH = 8;
 
   private final ExternalTaskService tasks;
   private final RuntimeService runtime;
@@ -73,7 +84,11 @@ public class Outbox {
    * Whether it was due.
    */
   public boolean sendIfDue(String messageId) {
-    return sendNext(messageId) != Outcome.NONE_DUE;
+    try {
+      return sendNext(messageId) != Outcome.NONE_DUE;
+    } finally {
+      dispatch.idle();
+    }
   }
 
   /**
@@ -92,7 +107,7 @@ public class Outbox {
     return !stopped.isEmpty();
   }
 
-  /** Takes one due message, if any, and sends it. */
+  /** Takes the oldest due messages, {@value #BATCH} at most, and sends them one after the other. */
   public Outcome sendNext() {
     return sendNext(null);
   }
@@ -101,29 +116,51 @@ public class Outbox {
     // Oldest first: without an order the database hands out whichever row its plan meets first, and in the
     // benchmark's 1,000-item sign-off (3,000 mails queued within a minute) four proposers' replies still waited
     // after two minutes while later ones had gone.
-    ExternalTaskQueryTopicBuilder due = tasks.fetchAndLock().workerId(workerId).maxTasks(1).orderByCreateTime().asc()
+    ExternalTaskQueryTopicBuilder due = tasks.fetchAndLock().workerId(workerId).maxTasks(BATCH).orderByCreateTime().asc()
         .subscribe().topic(topic, settings.lockDuration().toMillis());
     List<LockedExternalTask> taken = (messageId == null ? due : due.businessKey(messageId)).execute();
-    // The threads all ask for the oldest message: the engine gives it to one of them and the others an empty
+    // The threads all ask for the oldest messages: the engine gives each to one of them and the others an empty
     // list, as if nothing were due. Taken that way, the losers waited idle while thousands were due (in the
     // benchmark's sign-off, 3,000 mails queued in 83 s took 236 s to leave, the threads idle 57 % of the time).
-    // Each race lost means another thread took a message, so this ends.
+    // Each race lost means another thread took messages, so this ends.
     while (taken.isEmpty() && messageId == null && anyDue()) {
       taken = due.execute();
     }
     if (taken.isEmpty()) {
+      dispatch.idle();
       return Outcome.NONE_DUE;
     }
-    LockedExternalTask task = taken.get(0);
-    try {
-      dispatch.send(task.getBusinessKey());
-    } catch (Exception e) {
-      // Whatever stopped this message (the server, an attachment that cannot be rendered) waits for its retry.
-      fail(task, e);
-      return Outcome.FAILED;
+    return send(taken);
+  }
+
+  /**
+   * Sends the messages taken, in their order. After a failure the rest are let go at once (a server that failed
+   * one is likely to fail the next, each after its timeouts, and their locks would run out in this thread's
+   * hands), and so are those still waiting when half their lock has passed.
+   */
+  private Outcome send(List<LockedExternalTask> taken) {
+    long letGoAt = System.nanoTime() + settings.lockDuration().toNanos() / 2;
+    for (int i = 0; i < taken.size(); i++) {
+      LockedExternalTask task = taken.get(i);
+      if (i > 0 && System.nanoTime() > letGoAt) {
+        letGo(taken.subList(i, taken.size()));
+        return Outcome.SENT;
+      }
+      try {
+        dispatch.send(task.getBusinessKey());
+      } catch (Exception e) {
+        // Whatever stopped this message (the server, an attachment that cannot be rendered) waits for its retry.
+        fail(task, e);
+        letGo(taken.subList(i + 1, taken.size()));
+        return Outcome.FAILED;
+      }
+      tasks.complete(task.getId(), workerId);
     }
-    tasks.complete(task.getId(), workerId);
     return Outcome.SENT;
+  }
+
+  private void letGo(List<LockedExternalTask> rest) {
+    rest.forEach(task -> tasks.unlock(task.getId()));
   }
 
   /** Whether a message is waiting that a thread may take now: not locked, not waiting for a retry, not an incident. */

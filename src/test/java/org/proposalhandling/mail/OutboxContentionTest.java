@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A mail thread that loses the oldest mail to another thread takes the next one instead of going idle. The
- * race is staged on the real database: another worker locks the oldest mail in a transaction it keeps open; the
- * outbox asks for the oldest mail too and waits on that row; the other worker commits, and the engine hands the
- * outbox an empty list. With a second mail due, the outbox sends it (without the retry it reported nothing due,
- * and a mail thread waited up to 5 s with mails queued).
+ * A mail thread that loses the oldest mails to another thread takes the next ones instead of going idle. The
+ * race is staged on the real database: another worker locks the oldest mails in a transaction it keeps open; the
+ * outbox asks for the oldest mails too and waits on their rows; the other worker commits, and the engine hands
+ * the outbox an empty list. With another mail due, the outbox sends it (without the retry it reported nothing
+ * due, and a mail thread waited up to 5 s with mails queued).
  */
 @AppLayer
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -54,16 +55,19 @@ class OutboxContentionTest {
   }
 
   @Test
-  void aThreadThatLosesTheOldestMailSendsTheNext() throws Exception {
-    // Older than anything the demo queued, the first older than the second.
-    String oldest = queued(SUBJECT + "1", Instant.parse("2001-01-01T07:00:00Z"));
-    String next = queued(SUBJECT + "2", Instant.parse("2001-01-01T08:00:00Z"));
+  void aThreadThatLosesTheOldestMailsSendsTheNext() throws Exception {
+    // Older than anything the demo queued, in the order of their numbers: as many as a thread takes, and one more.
+    List<String> oldest = new ArrayList<>();
+    for (int i = 0; i < Outbox.BATCH; i++) {
+      oldest.add(queued(SUBJECT + i, Instant.parse("2001-01-01T07:00:00Z").plusSeconds(i)));
+    }
+    String next = queued(SUBJECT + "next", Instant.parse("2001-01-01T08:00:00Z"));
 
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<List<LockedExternalTask>> otherWorker = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-      List<LockedExternalTask> taken = externalTasks.fetchAndLock(1, "another-node")
-          .topic(MailOutbox.TOPIC, 60_000).businessKey(oldest).execute();
+      List<LockedExternalTask> taken = externalTasks.fetchAndLock().workerId("another-node").maxTasks(Outbox.BATCH)
+          .orderByCreateTime().asc().subscribe().topic(MailOutbox.TOPIC, 60_000).execute();
       locked.countDown();
       await(release);
       return taken;
@@ -74,14 +78,15 @@ class OutboxContentionTest {
     awaitLockWait();
     release.countDown();
 
-    assertThat(otherWorker.get(30, TimeUnit.SECONDS)).hasSize(1);
+    List<LockedExternalTask> lost = otherWorker.get(30, TimeUnit.SECONDS);
+    assertThat(lost).extracting(LockedExternalTask::getBusinessKey).containsExactlyElementsOf(oldest);
     assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outbox.Outcome.SENT);
     assertThat(sent(next)).as("the next mail, sent by the thread that lost the oldest").isTrue();
-    assertThat(sent(oldest)).as("the oldest, still the other worker's").isFalse();
+    assertThat(oldest).as("the oldest, still the other worker's").noneMatch(this::sent);
 
-    String lostTask = otherWorker.get().get(0).getId();
-    externalTasks.unlock(lostTask);
-    assertThat(outbox.sendIfDue(oldest)).isTrue();
+    lost.forEach(task -> externalTasks.unlock(task.getId()));
+    outbox.sendDue();
+    assertThat(oldest).allMatch(this::sent);
   }
 
   private String queued(String subject, Instant at) {
