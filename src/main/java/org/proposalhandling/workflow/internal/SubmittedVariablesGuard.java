@@ -121,13 +121,16 @@ class SubmittedVariablesGuard {
           || json.path("skipIoMappings").asBoolean(false));
     }
 
-    /** The task's form fields; null when there is no such task, which the engine then answers itself. */
+    /**
+     * The task's form fields; null when there is no such task, which the engine then answers itself. One query
+     * with the task's form: the form data asked for apart was a second command on every completion.
+     */
     private Set<String> taskFields(String taskId) {
-      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null) {
         return null;
       }
-      CamundaFormRef form = forms.getTaskFormData(taskId).getCamundaFormRef();
+      CamundaFormRef form = task.getCamundaFormRef();
       return form == null ? Set.of() : formFields.of(task.getProcessDefinitionId(), form.getKey());
     }
 
