@@ -21,9 +21,16 @@ public class ReplyMails {
     this.jdbc = jdbc;
   }
 
-  /** Whether the last reply mail written for the item (that of its current round) has been sent. */
+  /**
+   * Whether the last reply mail written for the item (that of its current round) has been sent. The item's mail
+   * rows stay locked until the caller's transaction ends: the process decides here to wait for the ReplySent
+   * message, and the mail thread that records the send (and then sends that message) waits until the wait is
+   * committed. Read without the lock, a mail sent between the decision and its commit woke no one, and the item
+   * waited at 答复邮件已发出 for good (2 of 100 items in the benchmark's re-handling, once mails went out in
+   * milliseconds).
+   */
   boolean lastSent(String itemId) {
-    return jdbc.sql("select sent_at from mail_message where subject_id = ? and purpose = ? order by created_at desc, id desc")
+    return jdbc.sql("select sent_at from mail_message where subject_id = ? and purpose = ? order by created_at desc, id desc for update")
         .params(itemId, REPLY).query((rs, row) -> rs.getTimestamp(1) != null).list().stream().findFirst().orElse(false);
   }
 
