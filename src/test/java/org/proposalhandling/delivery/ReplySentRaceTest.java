@@ -3,17 +3,16 @@ package org.proposalhandling.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.HeldTransaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,11 +36,12 @@ class ReplySentRaceTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
 
-  final ExecutorService threads = Executors.newFixedThreadPool(2);
+  /** The mail thread's statement, on a thread of its own. */
+  final ExecutorService thread = Executors.newSingleThreadExecutor();
 
   @AfterEach
-  void stopThreads() {
-    threads.shutdownNow();
+  void stopThread() {
+    thread.shutdownNow();
   }
 
   @Test
@@ -53,41 +53,14 @@ class ReplySentRaceTest {
             values (?, ?, ?, ?, 'p@example.org', '答复', '正文', '<p>正文</p>', ?)""")
         .params(mailId, "<" + mailId + "@test>", itemId, ReplyMails.REPLY, Timestamp.from(Instant.now())).update();
 
-    CountDownLatch decided = new CountDownLatch(1);
-    CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Boolean> decision = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-      boolean sent = mails.lastSent(itemId);
-      decided.countDown();
-      await(commit);
-      return sent;
-    }), threads);
-    assertThat(decided.await(30, TimeUnit.SECONDS)).isTrue();
+    try (HeldTransaction<Boolean> decision = HeldTransaction.hold(transactions, () -> mails.lastSent(itemId))) {
+      CompletableFuture<Integer> recordedSent = CompletableFuture.supplyAsync(() -> jdbc.sql(
+          "update mail_message set sent_at = ? where id = ?").params(Timestamp.from(Instant.now()), mailId).update(), thread);
+      decision.awaitWaiting(jdbc, "update mail_message set sent_at");
 
-    CompletableFuture<Integer> recordedSent = CompletableFuture.supplyAsync(() ->
-        jdbc.sql("update mail_message set sent_at = ? where id = ?").params(Timestamp.from(Instant.now()), mailId).update(), threads);
-    awaitUpdateWaiting();
-    commit.countDown();
-
-    assertThat(decision.get(30, TimeUnit.SECONDS)).as("read unsent: the process waits for the message").isFalse();
-    assertThat(recordedSent.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(decision.commit()).as("read unsent: the process waits for the message").isFalse();
+      assertThat(recordedSent.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    }
     assertThat(mails.lastSent(itemId)).isTrue();
-  }
-
-  /** Until the mail thread's update waits on the decision's lock (the app's user sees its own connections' statements). */
-  private void awaitUpdateWaiting() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (jdbc.sql("select count(*) from information_schema.processlist where info like 'update mail_message set sent_at%'")
-        .query(Long.class).single() == 0) {
-      assertThat(System.nanoTime()).as("the update of the mail waiting on the decision's transaction").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -2,14 +2,12 @@ package org.proposalhandling.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
+import org.proposalhandling.support.HeldTransaction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,13 +44,13 @@ class OutboxContentionTest {
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
 
-  /** Two threads of their own: the common pool may have one only, and the outbox would wait for the other worker. */
-  final ExecutorService threads = Executors.newFixedThreadPool(2);
+  /** The outbox's own thread: the common pool may have one only, busy elsewhere. */
+  final ExecutorService thread = Executors.newSingleThreadExecutor();
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-    threads.shutdownNow();
+    thread.shutdownNow();
   }
 
   @Test
@@ -63,24 +62,17 @@ class OutboxContentionTest {
     }
     String next = queued(SUBJECT + "next", Instant.parse("2001-01-01T08:00:00Z"));
 
-    CountDownLatch locked = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<List<LockedExternalTask>> otherWorker = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-      List<LockedExternalTask> taken = externalTasks.fetchAndLock().workerId("another-node").maxTasks(Outbox.BATCH)
-          .orderByCreateTime().asc().subscribe().topic(MailOutbox.TOPIC, 60_000).execute();
-      locked.countDown();
-      await(release);
-      return taken;
-    }), threads);
-    assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+    List<LockedExternalTask> lost;
+    try (HeldTransaction<List<LockedExternalTask>> otherWorker = HeldTransaction.hold(transactions, () ->
+        externalTasks.fetchAndLock().workerId("another-node").maxTasks(Outbox.BATCH).orderByCreateTime().asc()
+            .subscribe().topic(MailOutbox.TOPIC, 60_000).execute())) {
+      CompletableFuture<Outbox.Outcome> outcome = CompletableFuture.supplyAsync(outbox::sendNext, thread);
+      otherWorker.awaitWaiting(jdbc, "update ACT_RU_EXT_TASK");
+      lost = otherWorker.commit();
+      assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outbox.Outcome.SENT);
+    }
 
-    CompletableFuture<Outbox.Outcome> outcome = CompletableFuture.supplyAsync(outbox::sendNext, threads);
-    awaitLockWait();
-    release.countDown();
-
-    List<LockedExternalTask> lost = otherWorker.get(30, TimeUnit.SECONDS);
     assertThat(lost).extracting(LockedExternalTask::getBusinessKey).containsExactlyElementsOf(oldest);
-    assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outbox.Outcome.SENT);
     assertThat(sent(next)).as("the next mail, sent by the thread that lost the oldest").isTrue();
     assertThat(oldest).as("the oldest, still the other worker's").noneMatch(this::sent);
 
@@ -99,26 +91,5 @@ class OutboxContentionTest {
 
   private boolean sent(String mailId) {
     return jdbc.sql("select sent_at is not null from mail_message where id = ?").param(mailId).query(Boolean.class).single();
-  }
-
-  /**
-   * Until the outbox's lock of the oldest mail waits on the other worker's transaction: its update of the task is
-   * running (the app's user sees its own connections in the process list, not InnoDB's lock tables).
-   */
-  private void awaitLockWait() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (jdbc.sql("select count(*) from information_schema.processlist where upper(info) like 'UPDATE ACT_RU_EXT_TASK%'")
-        .query(Long.class).single() == 0) {
-      assertThat(System.nanoTime()).as("the outbox waiting on the other worker's lock").isLessThan(deadline);
-      Thread.sleep(20);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
