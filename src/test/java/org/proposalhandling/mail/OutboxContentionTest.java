@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +13,7 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
 import org.proposalhandling.support.HeldTransaction;
@@ -43,6 +42,12 @@ class OutboxContentionTest {
   @Autowired ExternalTaskService externalTasks;
   @Autowired TransactionTemplate transactions;
   @Autowired JdbcClient jdbc;
+  QueuedMails queue;
+
+  @BeforeEach
+  void queue() {
+    queue = new QueuedMails(mailer, jdbc);
+  }
 
   /** The outbox's own thread: the common pool may have one only, busy elsewhere. */
   final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -58,9 +63,9 @@ class OutboxContentionTest {
     // Older than anything the demo queued, in the order of their numbers: as many as a thread takes, and one more.
     List<String> oldest = new ArrayList<>();
     for (int i = 0; i < Outbox.BATCH; i++) {
-      oldest.add(queued(SUBJECT + i, Instant.parse("2001-01-01T07:00:00Z").plusSeconds(i)));
+      oldest.add(queue.queued(SUBJECT + i, Instant.parse("2001-01-01T07:00:00Z").plusSeconds(i)));
     }
-    String next = queued(SUBJECT + "next", Instant.parse("2001-01-01T08:00:00Z"));
+    String next = queue.queued(SUBJECT + "next", Instant.parse("2001-01-01T08:00:00Z"));
 
     List<LockedExternalTask> lost;
     try (HeldTransaction<List<LockedExternalTask>> otherWorker = HeldTransaction.hold(transactions, () ->
@@ -73,23 +78,11 @@ class OutboxContentionTest {
     }
 
     assertThat(lost).extracting(LockedExternalTask::getBusinessKey).containsExactlyElementsOf(oldest);
-    assertThat(sent(next)).as("the next mail, sent by the thread that lost the oldest").isTrue();
-    assertThat(oldest).as("the oldest, still the other worker's").noneMatch(this::sent);
+    assertThat(queue.sent(next)).as("the next mail, sent by the thread that lost the oldest").isTrue();
+    assertThat(oldest).as("the oldest, still the other worker's").noneMatch(queue::sent);
 
     lost.forEach(task -> externalTasks.unlock(task.getId()));
     outbox.sendDue();
-    assertThat(oldest).allMatch(this::sent);
-  }
-
-  private String queued(String subject, Instant at) {
-    ClockUtil.setCurrentTime(Date.from(at));
-    mailer.send(new Mail(null, "rejection", "zhangsan@demo.local", List.of(), subject,
-        Map.of("item", Map.of("proposerName", "张三", "title", "标题", "rejectionReason", "理由"), "reference", "第O1号")));
-    ClockUtil.reset();
-    return jdbc.sql("select id from mail_message where subject = ?").param(subject).query(String.class).single();
-  }
-
-  private boolean sent(String mailId) {
-    return jdbc.sql("select sent_at is not null from mail_message where id = ?").param(mailId).query(Boolean.class).single();
+    assertThat(oldest).allMatch(queue::sent);
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +33,12 @@ class OutboxLetGoTest {
   @Autowired MailOutbox outbox;
   @Autowired GreenMail smtp;
   @Autowired JdbcClient jdbc;
+  QueuedMails queue;
+
+  @BeforeEach
+  void queue() {
+    queue = new QueuedMails(mailer, jdbc);
+  }
 
   @AfterEach
   void resetClock() {
@@ -43,7 +48,7 @@ class OutboxLetGoTest {
   @Test
   void theMailsTakenWithOneThatFailedAreDueAgainAtOnce() {
     List<String> mails = IntStream.range(0, 3)
-        .mapToObj(i -> queued(SUBJECT + i, Instant.parse("2001-01-01T07:00:00Z").plusSeconds(i))).toList();
+        .mapToObj(i -> queue.queued(SUBJECT + i, Instant.parse("2001-01-01T07:00:00Z").plusSeconds(i))).toList();
 
     smtp.stop();
     try {
@@ -53,20 +58,8 @@ class OutboxLetGoTest {
     }
     assertThat(outbox.sendDue()).isZero();
 
-    assertThat(sent(mails.get(0))).as("the one that failed, waiting for its retry").isFalse();
-    assertThat(sent(mails.get(1))).isTrue();
-    assertThat(sent(mails.get(2))).isTrue();
-  }
-
-  private String queued(String subject, Instant at) {
-    ClockUtil.setCurrentTime(Date.from(at));
-    mailer.send(new Mail(null, "rejection", "zhangsan@demo.local", List.of(), subject,
-        Map.of("item", Map.of("proposerName", "张三", "title", "标题", "rejectionReason", "理由"), "reference", "第O1号")));
-    ClockUtil.reset();
-    return jdbc.sql("select id from mail_message where subject = ?").param(subject).query(String.class).single();
-  }
-
-  private boolean sent(String mailId) {
-    return jdbc.sql("select sent_at is not null from mail_message where id = ?").param(mailId).query(Boolean.class).single();
+    assertThat(queue.sent(mails.get(0))).as("the one that failed, waiting for its retry").isFalse();
+    assertThat(queue.sent(mails.get(1))).isTrue();
+    assertThat(queue.sent(mails.get(2))).isTrue();
   }
 }

@@ -7,15 +7,14 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.proposalhandling.support.AppLayer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -34,6 +33,7 @@ class OutboxOrderTest {
   @Autowired Mailer mailer;
   @Autowired MailOutbox outbox;
   @Autowired GreenMail smtp;
+  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void resetClock() {
@@ -43,11 +43,10 @@ class OutboxOrderTest {
   @Test
   void theOldestWaitingMailLeavesFirst() {
     Instant start = Instant.parse("2001-01-01T08:00:00Z");
+    QueuedMails queue = new QueuedMails(mailer, jdbc);
     for (int hoursBefore = 0; hoursBefore < MAILS; hoursBefore++) {
-      ClockUtil.setCurrentTime(Date.from(start.minusSeconds(3600L * hoursBefore)));
-      send(SUBJECT + hoursBefore);
+      queue.queued(SUBJECT + hoursBefore, start.minusSeconds(3600L * hoursBefore));
     }
-    ClockUtil.reset();
 
     outbox.sendDue();
 
@@ -62,10 +61,5 @@ class OutboxOrderTest {
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private void send(String subject) {
-    mailer.send(new Mail(null, "rejection", "zhangsan@demo.local", List.of(), subject,
-        Map.of("item", Map.of("proposerName", "张三", "title", "标题", "rejectionReason", "理由"), "reference", "第O1号")));
   }
 }
